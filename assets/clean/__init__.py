@@ -1,0 +1,1 @@
+"""Pure cleaning: raw cells -> typed tables with canonical columns. One module per repair."""

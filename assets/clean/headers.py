@@ -1,0 +1,64 @@
+"""Multi-row merged headers -> flat canonical column keys, through a table spec's labels.
+
+The header is the shortest run of top rows after which every printed column maps onto a
+distinct spec column; a continuation page whose top rows map the same way repeats the header.
+"""
+from __future__ import annotations
+
+from assets.clean.grid import PageGrid
+from assets.clean.text import label_key
+from assets.templates.spec import TableSpec
+
+MAX_HEADER_ROWS = 6
+
+
+def column_paths(grid: PageGrid, n_rows: int) -> list[tuple[str, ...]]:
+    """Given a grid and a header height, return each column's label path, top level first."""
+    paths = []
+    for c in range(grid.n_cols):
+        seen: set[tuple[int, int]] = set()
+        path = []
+        for r in range(n_rows):
+            origin = grid.origins[r][c]
+            text = label_key(grid.texts[r][c])
+            if origin in seen or not text:
+                continue
+            seen.add(origin)
+            path.append(text)
+        paths.append(tuple(path))
+    return paths
+
+
+def label_matches(label: str, path: tuple[str, ...]) -> bool:
+    """True when `path` ends with the label's last level and holds its other levels in order."""
+    wanted = [label_key(part) for part in label.split("/")]
+    if not path or path[-1] != wanted[-1]:
+        return False
+    remaining = iter(path[:-1])
+    return all(any(level == part for part in remaining) for level in wanted[:-1])
+
+
+def map_columns(paths: list[tuple[str, ...]], spec: TableSpec) -> dict[int, str] | None:
+    """Given column paths, return {column index: spec key}, or None if a column has no match."""
+    mapping: dict[int, str] = {}
+    used: set[str] = set()
+    for c, path in enumerate(paths):
+        key = next(
+            (col.key for col in spec.columns
+             if col.key not in used and any(label_matches(lb, path) for lb in col.labels)),
+            None,
+        )
+        if key is None:
+            return None
+        mapping[c] = key
+        used.add(key)
+    return mapping
+
+
+def find_header(grid: PageGrid, spec: TableSpec) -> tuple[int, dict[int, str]] | None:
+    """Given a page table and its spec, return (header row count, column mapping) or None."""
+    for n_rows in range(1, min(MAX_HEADER_ROWS, len(grid.texts)) + 1):
+        mapping = map_columns(column_paths(grid, n_rows), spec)
+        if mapping is not None:
+            return n_rows, mapping
+    return None

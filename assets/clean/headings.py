@@ -1,0 +1,78 @@
+"""The text printed around a page table: title, printed number, unit, department, and notes below.
+
+Headings are the free lines between the previous table (or the page top) and the table; a
+table with no title above it on its page is a continuation of the previous one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assets.clean.grid import PageGrid
+from assets.clean.text import label_key
+from assets.extract.model import TextLine
+
+PRINTED_CODE = re.compile(r"(?:预算|公开|附表|表)(\d{1,2})表?")
+UNIT = re.compile(r"单位[:：]\s*(万元|元)")
+DEPARTMENT = re.compile(r"(?:部门|单位)名称[:：]\s*(.+?)\s*(?:单位[:：].*)?$")
+NOTE_START = ("注", "备注", "说明")
+NOTE_LINE_GAP = 8.0  # points between lines of one note paragraph
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What is printed above (and just below) one page table."""
+
+    lines: tuple[str, ...]
+    printed_code: str | None
+    unit: str | None
+    department: str | None
+    notes: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return label_key("".join(self.lines))
+
+
+def lines_between(lines: list[TextLine], page: int, top: float, bottom: float) -> list[TextLine]:
+    """Return the lines of `page` lying between the y positions `top` and `bottom`."""
+    return [ln for ln in lines if ln.page == page and ln.top >= top - 1 and ln.bottom <= bottom + 1]
+
+
+def grid_heading(grids: list[PageGrid], index: int, lines: list[TextLine]) -> Heading:
+    """Given the page tables in order and one's index, return the heading printed around it."""
+    grid = grids[index]
+    previous = grids[index - 1] if index and grids[index - 1].page == grid.page else None
+    following = grids[index + 1] if index + 1 < len(grids) and grids[index + 1].page == grid.page else None
+    above = lines_between(lines, grid.page, previous.bottom if previous else 0, grid.top)
+    below = lines_between(lines, grid.page, grid.bottom, following.top if following else 1e9)
+    texts = tuple(line.text for line in above)
+    return Heading(
+        lines=texts,
+        printed_code=first_match(PRINTED_CODE, [label_key(t) for t in texts]),
+        unit=first_match(UNIT, texts),
+        department=first_match(DEPARTMENT, texts),
+        notes=notes_below(below),
+    )
+
+
+def first_match(pattern: re.Pattern[str], texts: list[str] | tuple[str, ...]) -> str | None:
+    """Return group 1 of the first text that `pattern` finds something in, else None."""
+    for text in texts:
+        match = pattern.search(text)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def notes_below(lines: list[TextLine]) -> tuple[str, ...]:
+    """Return the note paragraph printed under a table ("注：…"), joined into one string."""
+    start = next((i for i, ln in enumerate(lines) if ln.text.lstrip().startswith(NOTE_START)), None)
+    if start is None:
+        return ()
+    paragraph = [lines[start]]
+    for line in lines[start + 1:]:
+        if line.top - paragraph[-1].bottom > NOTE_LINE_GAP:
+            break
+        paragraph.append(line)
+    return ("".join(ln.text.strip() for ln in paragraph),)

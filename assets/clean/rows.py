@@ -1,0 +1,138 @@
+"""Body rows of a logical table -> typed rows: join page-break fragments, classify row kinds,
+fill merged labels down, and parse codes, names and amounts.
+
+Every row keeps the page and grid row it came from; repairs never invent a value.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from assets.clean.grid import PageGrid
+from assets.clean.numbers import AmountError, parse_amount
+from assets.clean.text import join_wrapped_lines, map_radicals
+from assets.templates.spec import TableSpec
+
+Value = str | Decimal | None
+DEFAULT_KIND = "item"
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One body row as printed: key -> cell text, with the page and grid row it came from."""
+
+    page: int
+    source_row: int
+    texts: dict[str, str]
+    first_on_page: bool
+
+
+@dataclass(frozen=True)
+class CleanRow:
+    """One typed row: `values` maps canonical keys to str (text/code), Decimal or None."""
+
+    row_index: int
+    kind: str
+    page: int
+    source_row: int
+    values: dict[str, Value]
+
+
+def grid_body_rows(grid: PageGrid, body_start: int, mapping: dict[int, str]) -> list[RawRow]:
+    """Given a page table, the first body row and the column mapping, return its body rows."""
+    rows = []
+    for r in range(body_start, len(grid.texts)):
+        texts = {key: grid.texts[r][c] for c, key in mapping.items()}
+        rows.append(RawRow(grid.page, r, texts, r == body_start))
+    return rows
+
+
+def clean_text(text: str, kind: str) -> str:
+    """Given a cell's printed text and its column kind, return the repaired text ("" if blank)."""
+    if kind == "code":
+        return "".join(map_radicals(text).split())
+    return join_wrapped_lines(text)
+
+
+def is_fragment(row: RawRow, spec: TableSpec) -> bool:
+    """True for a row holding only a name piece: no code, no amount (a row cut by a page break)."""
+    kinds = {c.key: c.kind for c in spec.columns}
+    filled = [key for key, text in row.texts.items() if text.strip()]
+    return bool(filled) and all(kinds[key] == "text" for key in filled)
+
+
+def join_fragment(upper: RawRow, lower: RawRow) -> RawRow:
+    """Join two pieces of one printed row: text cells concatenated, other cells from either."""
+    texts = {}
+    for key in upper.texts:
+        a, b = upper.texts[key].strip(), lower.texts[key].strip()
+        texts[key] = a + "\n" + b if a and b else a or b
+    return replace(upper, texts=texts)
+
+
+def merge_page_break_fragments(rows: list[RawRow], spec: TableSpec) -> list[RawRow]:
+    """Join a name fragment at the top of a page to the row above, or one at the foot of a page
+    to the row below, so a row cut by a page break becomes one row again."""
+    merged: list[RawRow] = []
+    for row in rows:
+        if row.first_on_page and merged and is_fragment(row, spec):
+            merged[-1] = join_fragment(merged[-1], row)
+        elif row.first_on_page and merged and is_fragment(merged[-1], spec):
+            merged[-1] = join_fragment(merged[-1], replace(row, first_on_page=False))
+            merged[-1] = replace(merged[-1], page=row.page, source_row=row.source_row)
+        else:
+            merged.append(row)
+    return merged
+
+
+def row_kind(texts: dict[str, str], spec: TableSpec) -> str:
+    """Return the kind of the first spec rule whose every pattern matches the row, else 'item'."""
+    for rule in spec.row_kinds:
+        if all(pattern.search(texts.get(key, "")) for key, pattern in rule.when):
+            return rule.kind
+    return DEFAULT_KIND
+
+
+def type_values(texts: dict[str, str], spec: TableSpec, where: str, issues: list[str]) -> dict[str, Value]:
+    """Parse each cell by its column kind; an unparsable amount becomes None and an issue."""
+    values: dict[str, Value] = {}
+    for column in spec.columns:
+        text = texts.get(column.key, "")
+        if column.kind != "amount":
+            values[column.key] = text or None
+            continue
+        try:
+            values[column.key] = parse_amount(text)
+        except AmountError as error:
+            issues.append(f"{where} column {column.key}: {error}")
+            values[column.key] = None
+    return values
+
+
+def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list[CleanRow], list[str]]:
+    """Given a table's raw body rows and its spec (None: unknown table), return typed rows and issues."""
+    if spec is None:
+        return [
+            CleanRow(i, "raw", row.page, row.source_row,
+                     {k: join_wrapped_lines(v) or None for k, v in row.texts.items()})
+            for i, row in enumerate(rows)
+        ], []
+    if spec.page_break_fragments:
+        rows = merge_page_break_fragments(rows, spec)
+    kinds = {c.key: c.kind for c in spec.columns}
+    issues: list[str] = []
+    clean: list[CleanRow] = []
+    previous: dict[str, str] = {}
+    for row in rows:
+        texts = {key: clean_text(text, kinds[key]) for key, text in row.texts.items()}
+        if not any(texts.values()):
+            continue
+        kind = row_kind(texts, spec)
+        if kind == DEFAULT_KIND:
+            for key in spec.fill_down:
+                texts[key] = texts.get(key) or previous.get(key, "")
+            previous = texts
+        where = f"page {row.page} row {row.source_row}"
+        clean.append(CleanRow(len(clean), kind, row.page, row.source_row,
+                              type_values(texts, spec, where, issues)))
+    return clean, issues

@@ -1,0 +1,175 @@
+"""Page tables -> logical tables: classify each by its title, chain continuation pages, drop
+repeated headers, and turn body rows into typed rows with canonical keys and provenance.
+
+The row-level repairs (page-break fragments, fill-down, typing) live in clean/rows.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assets.clean.grid import PageGrid, cells_to_grids
+from assets.clean.headers import find_header
+from assets.clean.headings import Heading, grid_heading
+from assets.clean.rows import CleanRow, RawRow, grid_body_rows, rows_to_clean_rows
+from assets.clean.text import join_wrapped_lines, label_key
+from assets.extract.model import ExtractedDocument
+from assets.templates.spec import TableSpec, TemplateSpec, load_templates
+
+UNCLASSIFIED = "unclassified"
+YEAR = re.compile(r"(20\d{2})年")
+
+
+class NoBudgetTables(Exception):
+    """A readable PDF in which no table matches any known template."""
+
+
+@dataclass(frozen=True)
+class CleanTable:
+    """One logical table of a document, possibly spanning pages, with typed rows."""
+
+    table_id: str
+    printed_code: str | None
+    title: str
+    unit: str | None
+    department: str | None
+    pages: tuple[int, ...]
+    note: str
+    columns: tuple[str, ...]
+    kinds: tuple[str, ...]
+    rows: tuple[CleanRow, ...]
+    issues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """Every table of one document plus what the document says about itself."""
+
+    template: str
+    document_kind: str
+    scope: str
+    department: str | None
+    fiscal_year: int | None
+    tables: tuple[CleanTable, ...]
+
+
+@dataclass
+class TableDraft:
+    """A logical table being assembled page by page."""
+
+    spec: TableSpec | None
+    heading: Heading
+    title: str
+    n_cols: int
+    mapping: dict[int, str]
+    raw_rows: list[RawRow] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def match_spec(heading: Heading, template: TemplateSpec) -> TableSpec | None:
+    """Return the table spec whose title pattern is found in the heading, longest title first."""
+    hits = [spec for spec in template.tables if spec.title.search(heading.key)]
+    return max(hits, key=lambda spec: len(spec.title.pattern), default=None)
+
+
+def choose_template(grids: list[PageGrid], headings: list[Heading]) -> TemplateSpec:
+    """Return the template whose table titles match the most page-table headings."""
+    def score(template: TemplateSpec) -> int:
+        return sum(match_spec(h, template) is not None for h in headings)
+
+    best = max(load_templates(), key=score)
+    if not grids or score(best) == 0:
+        raise NoBudgetTables(
+            f"no budget table found ({len(grids)} ruled tables, none titled like a known "
+            "template): is this a budget disclosure? add a template spec if it is"
+        )
+    return best
+
+
+def title_line(heading: Heading, spec: TableSpec | None) -> str:
+    """Return the printed title: the heading line the spec matched, else the last heading line."""
+    for line in heading.lines:
+        if spec and spec.title.search(label_key(line)):
+            return line.strip()
+    return heading.lines[-1].strip() if heading.lines else ""
+
+
+def start_draft(grid: PageGrid, heading: Heading, spec: TableSpec | None) -> TableDraft:
+    """Open a new logical table at `grid`, reading its header when a spec is known."""
+    header = find_header(grid, spec) if spec else None
+    if header is None:  # unknown layout: keep every row as raw text, columns c0..cn
+        spec = None
+        header = (0, {c: f"c{c}" for c in range(grid.n_cols)})
+    draft = TableDraft(spec, heading, title_line(heading, spec), grid.n_cols, header[1])
+    add_page(draft, grid, header[0], heading)
+    return draft
+
+
+def add_page(draft: TableDraft, grid: PageGrid, body_start: int, heading: Heading) -> None:
+    draft.raw_rows.extend(grid_body_rows(grid, body_start, draft.mapping))
+    draft.pages.append(grid.page)
+    draft.notes.extend(heading.notes)
+
+
+def continues(draft: TableDraft | None, grid: PageGrid, spec: TableSpec | None) -> bool:
+    """True when an untitled page table carries on the previous logical table."""
+    return draft is not None and spec is None and grid.n_cols == draft.n_cols
+
+
+def repeated_header_rows(draft: TableDraft, grid: PageGrid) -> int:
+    """Return how many top rows of a continuation page repeat the table's header."""
+    if draft.spec is None:
+        return 0
+    header = find_header(grid, draft.spec)
+    return header[0] if header and header[1] == draft.mapping else 0
+
+
+def draft_to_table(draft: TableDraft) -> CleanTable:
+    """Close a draft: repair and type its rows."""
+    spec = draft.spec
+    rows, issues = rows_to_clean_rows(draft.raw_rows, spec)
+    columns = spec.keys if spec else tuple(draft.mapping.values())
+    kinds = tuple(c.kind for c in spec.columns) if spec else tuple("text" for _ in columns)
+    return CleanTable(
+        table_id=spec.id if spec else UNCLASSIFIED,
+        printed_code=draft.heading.printed_code,
+        title=join_wrapped_lines(draft.title),
+        unit=draft.heading.unit,
+        department=draft.heading.department,
+        pages=tuple(dict.fromkeys(draft.pages)),
+        note=" ".join(draft.notes),
+        columns=columns, kinds=kinds, rows=tuple(rows), issues=tuple(issues),
+    )
+
+
+def document_to_tables(document: ExtractedDocument) -> CleanDocument:
+    """Given an extracted document, return its logical tables, classified and typed."""
+    grids = cells_to_grids(document.cells)
+    lines = list(document.lines)
+    headings = [grid_heading(grids, i, lines) for i in range(len(grids))]
+    template = choose_template(grids, headings)
+    drafts: list[TableDraft] = []
+    for grid, heading in zip(grids, headings):
+        spec = match_spec(heading, template)
+        current = drafts[-1] if drafts else None
+        if continues(current, grid, spec) and not heading.printed_code:
+            add_page(current, grid, repeated_header_rows(current, grid), heading)
+        else:
+            drafts.append(start_draft(grid, heading, spec))
+    tables = tuple(draft_to_table(d) for d in drafts)
+    return CleanDocument(
+        template.template, template.document_kind, template.scope,
+        department=next((t.department for t in tables if t.department), None),
+        fiscal_year=document_year(tables),
+        tables=tables,
+    )
+
+
+def document_year(tables: tuple[CleanTable, ...]) -> int | None:
+    """Return the fiscal year printed in the first table title that names one."""
+    for table in tables:
+        match = YEAR.search(label_key(table.title))
+        if match:
+            return int(match.group(1))
+    return None

@@ -1,0 +1,53 @@
+"""Records produced by extraction: one raw table cell or one text line, with their position.
+
+Plain frozen dataclasses so the clean stage never guesses at dict keys.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RawCell:
+    """One grid slot of a table found on a page.
+
+    `text` is None where a merged cell covers the slot; `origin_row`/`origin_col` name the
+    slot where that covering cell starts (equal to row/col for a cell's own slot). Slots that
+    no detected cell covers (a merged cell cut by a page break) are `orphan`: their text is
+    read from the page characters inside the run of orphan slots and given to every slot.
+    """
+
+    page: int
+    table_index: int
+    row: int
+    col: int
+    text: str | None
+    origin_row: int
+    origin_col: int
+    orphan: bool
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of page text found outside every detected table (titles, units, narrative)."""
+
+    page: int
+    line_index: int
+    text: str
+    x0: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """Everything the clean stage needs from one PDF, parsed once."""
+
+    page_count: int
+    producer: str
+    cells: tuple[RawCell, ...]
+    lines: tuple[TextLine, ...]

@@ -1,0 +1,83 @@
+"""Open one PDF safely and read every page exactly once into raw cells and text lines.
+
+Each unreadable case (not a PDF, encrypted, truncated, no text layer, unmapped fonts) raises
+UnreadableDocument with a one-line reason that names what to do next.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+from assets.extract.model import ExtractedDocument, RawCell, TextLine
+from assets.extract.page_tables import page_to_cells, page_to_lines
+
+CID_PATTERN = re.compile(r"\(cid:\d+\)")
+PDF_MAGIC = b"%PDF-"
+
+
+class UnreadableDocument(Exception):
+    """A document that cannot be loaded; the message is the quarantine reason."""
+
+
+def check_pdf_header(path: Path) -> None:
+    """Given a path, raise UnreadableDocument unless the file starts like a PDF."""
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if not head:
+        raise UnreadableDocument("empty file (0 bytes): re-download it")
+    if PDF_MAGIC not in head:
+        raise UnreadableDocument(
+            f"not a PDF (starts with {head[:8]!r}): only PDF files can be loaded"
+        )
+
+
+def extract_document(
+    path: Path, on_page: Callable[[int, int], None] | None = None
+) -> ExtractedDocument:
+    """Given a PDF path, return its raw cells and text lines, parsing each page once."""
+    check_pdf_header(path)
+    cells: list[RawCell] = []
+    lines: list[TextLine] = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            page_count = len(pdf.pages)
+            producer = str(pdf.metadata.get("Producer", "") or "")
+            for number, page in enumerate(pdf.pages, start=1):
+                deduped = page.dedupe_chars()
+                page_cells, boxes = page_to_cells(deduped, number)
+                cells.extend(page_cells)
+                lines.extend(page_to_lines(deduped, number, boxes))
+                page.close()
+                if on_page:
+                    on_page(number, page_count)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise UnreadableDocument(
+            f"encrypted PDF ({type(error).__name__}): ask the publisher for an open copy"
+        ) from error
+    except UnreadableDocument:
+        raise
+    except Exception as error:  # pdfminer raises many types for damaged files
+        raise UnreadableDocument(
+            f"damaged or truncated PDF ({type(error).__name__}: {error}): re-download it"
+        ) from error
+    check_text_layer(cells, lines, page_count)
+    return ExtractedDocument(page_count, producer, tuple(cells), tuple(lines))
+
+
+def check_text_layer(cells: list[RawCell], lines: list[TextLine], page_count: int) -> None:
+    """Raise UnreadableDocument for a PDF without usable text (scanned, or unmapped fonts)."""
+    texts = [line.text for line in lines] + [cell.text or "" for cell in cells]
+    if not any(text.strip() for text in texts):
+        raise UnreadableDocument(
+            f"no text layer in {page_count} page(s) (scanned images?): OCR it first"
+        )
+    cid_hits = sum(1 for text in texts if CID_PATTERN.search(text))
+    if cid_hits:
+        raise UnreadableDocument(
+            f"text decodes to (cid:NNN) in {cid_hits} places (fonts without a Unicode map): "
+            "the numbers cannot be trusted; ask for a PDF with embedded Unicode fonts"
+        )

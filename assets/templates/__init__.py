@@ -1,0 +1,1 @@
+"""Declarative table specs, one TOML file per document template, and the model that validates them."""
