@@ -1,0 +1,53 @@
+"""Stage 2, per document: classify each table by its title, flatten its header to canonical
+columns, repair cells (wrapped numbers and names, page-break fragments, merged labels) and type
+them; one Parquet file per table type."""
+
+from dagster import AssetExecutionContext, Failure, MaterializeResult, MetadataValue, asset
+
+from assets.clean.tables import UNCLASSIFIED, CleanDocument, NoBudgetTables, document_to_tables
+from assets.documents_files import InboxFile, read_raw, write_clean, write_quarantine
+from assets.partitions import documents_partitions
+from assets.raw_cells import raw_cells
+from assets.resources import BudgetPaths
+
+PREVIEW_ROWS = 20
+
+
+@asset(partitions_def=documents_partitions, deps=[raw_cells], group_name="clean",
+       compute_kind="python")
+def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> MaterializeResult:
+    """The document's tables as typed rows with canonical column keys (amounts exact, as printed,
+    with their unit), each row keeping its page and source row."""
+    facts, extracted = read_raw(paths.data_dir, context.partition_key)
+    try:
+        document = document_to_tables(extracted)
+    except NoBudgetTables as error:
+        item = InboxFile(**{k: facts[k] for k in InboxFile.__dataclass_fields__})
+        write_quarantine(paths.data_dir, item, "clean_tables", str(error))
+        raise Failure(description=f"{item.file_name}: {error}") from error
+    folder = write_clean(paths.data_dir, facts, document)
+    issues = [f"{t.printed_code or t.table_id}: {i}" for t in document.tables for i in t.issues]
+    for issue in issues:
+        context.log.warning(issue)
+    return MaterializeResult(metadata={
+        "file": facts["file_name"],
+        "template": document.template,
+        "department": document.department or "",
+        "fiscal_year": document.fiscal_year or 0,
+        "tables": len(document.tables),
+        "unclassified_tables": sum(t.table_id == UNCLASSIFIED for t in document.tables),
+        "rows": sum(len(t.rows) for t in document.tables),
+        "cleaning_issues": len(issues),
+        "tables_found": MetadataValue.md(tables_markdown(document)),
+        "path": MetadataValue.path(str(folder)),
+    })
+
+
+def tables_markdown(document: CleanDocument) -> str:
+    """A Markdown table of what was found, for the asset's page in the UI."""
+    lines = ["| no. | table | title | pages | rows | unit |", "|---|---|---|---|---|---|"]
+    for table in document.tables[:PREVIEW_ROWS * 2]:
+        pages = f"{table.pages[0]}-{table.pages[-1]}" if len(table.pages) > 1 else str(table.pages[0])
+        lines.append(f"| {table.printed_code or ''} | {table.table_id} | {table.title} | {pages} "
+                     f"| {len(table.rows)} | {table.unit or ''} |")
+    return "\n".join(lines)

@@ -1,0 +1,42 @@
+"""Stage 0, the inbox: which PDFs exist now. Registers one partition per document and forgets
+the documents whose file left the inbox."""
+
+import json
+import shutil
+
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+
+from assets.documents_files import clean_dir, quarantine_path, raw_dir, scan_inbox
+from assets.partitions import documents_partitions
+from assets.resources import BudgetPaths
+
+
+@asset(group_name="inbox", compute_kind="python")
+def source_documents(context: AssetExecutionContext, paths: BudgetPaths) -> MaterializeResult:
+    """The budget PDFs in the inbox, one per distinct content (SHA-256); each becomes a partition."""
+    if not paths.inbox_dir.is_dir():
+        raise FileNotFoundError(f"inbox folder {paths.inbox_dir} does not exist: create it or "
+                                "point BUDGET_INBOX / --inbox at your PDFs")
+    files = scan_inbox(paths.inbox_dir)
+    current = {f.document_id for f in files}
+    known = set(context.instance.get_dynamic_partitions(documents_partitions.name))
+    context.instance.add_dynamic_partitions(documents_partitions.name, sorted(current - known))
+    for gone in sorted(known - current):
+        context.instance.delete_dynamic_partition(documents_partitions.name, gone)
+        forget_document(paths, gone)
+    manifest = [f.__dict__ for f in files]
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    (paths.data_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
+    return MaterializeResult(metadata={
+        "documents": len(files),
+        "added": len(current - known),
+        "removed": len(known - current),
+        "files": MetadataValue.md("\n".join(f"- `{f.document_id}` {f.file_name}" for f in files)),
+    })
+
+
+def forget_document(paths: BudgetPaths, document_id: str) -> None:
+    """Remove every work file of a document whose PDF left the inbox."""
+    shutil.rmtree(raw_dir(paths.data_dir, document_id), ignore_errors=True)
+    shutil.rmtree(clean_dir(paths.data_dir, document_id), ignore_errors=True)
+    quarantine_path(paths.data_dir, document_id).unlink(missing_ok=True)

@@ -1,0 +1,219 @@
+"""Where per-document results live on disk, and how they are written and read (Parquet + JSON).
+
+Layout under the data folder: inbox manifest, raw/<document_id>/, clean/<document_id>/<table_id>.parquet,
+quarantine/<document_id>.json. Per-document stages write only their own folder, so documents
+can run in parallel without touching DuckDB.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from assets.clean.tables import UNCLASSIFIED, CleanDocument, CleanTable
+from assets.extract.model import ExtractedDocument, RawCell, TextLine
+
+DOCUMENT_ID_LENGTH = 16
+PRINTED_AMOUNT = pa.decimal128(22, 4)  # as printed (万元 or 元), exact; staging converts to 元
+PROVENANCE = ("document_id", "table_id", "printed_code", "source_unit", "row_index",
+              "row_kind", "page", "source_row")
+
+
+@dataclass(frozen=True)
+class InboxFile:
+    """One PDF of the inbox: its stable id (content hash prefix) and where it is."""
+
+    document_id: str
+    file_name: str
+    path: str
+    sha256: str
+    size_bytes: int
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def scan_inbox(inbox: Path) -> list[InboxFile]:
+    """Given the inbox folder, return its PDFs (by extension, any case) with content-hash ids.
+
+    Two files with the same content are one document: the first name in sorted order wins.
+    """
+    found: dict[str, InboxFile] = {}
+    for path in sorted(p for p in inbox.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"):
+        sha = file_sha256(path)
+        doc_id = sha[:DOCUMENT_ID_LENGTH]
+        found.setdefault(doc_id, InboxFile(doc_id, path.name, str(path), sha, path.stat().st_size))
+    return list(found.values())
+
+
+def find_inbox_file(inbox: Path, document_id: str) -> InboxFile:
+    """Return the inbox file whose content hash gives `document_id`; raise FileNotFoundError."""
+    for item in scan_inbox(inbox):
+        if item.document_id == document_id:
+            return item
+    raise FileNotFoundError(
+        f"document {document_id} is no longer in the inbox {inbox}: re-run the whole pipeline"
+    )
+
+
+def raw_dir(data_dir: Path, document_id: str) -> Path:
+    return data_dir / "raw" / document_id
+
+
+def clean_dir(data_dir: Path, document_id: str) -> Path:
+    return data_dir / "clean" / document_id
+
+
+def quarantine_path(data_dir: Path, document_id: str) -> Path:
+    return data_dir / "quarantine" / f"{document_id}.json"
+
+
+def replace_dir(target: Path, write) -> None:
+    """Write a document's folder next to `target`, then swap it in, so readers never see half."""
+    partial = target.with_name(target.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    write(partial)
+    shutil.rmtree(target, ignore_errors=True)
+    partial.rename(target)
+
+
+def write_raw(data_dir: Path, item: InboxFile, document: ExtractedDocument) -> Path:
+    """Write a document's raw cells, lines and facts to raw/<document_id>/."""
+    def write(folder: Path) -> None:
+        pq.write_table(pa.Table.from_pylist([asdict(c) for c in document.cells],
+                                            schema=RAW_CELL_SCHEMA), folder / "cells.parquet")
+        pq.write_table(pa.Table.from_pylist([asdict(ln) for ln in document.lines],
+                                            schema=TEXT_LINE_SCHEMA), folder / "lines.parquet")
+        facts = {**asdict(item), "page_count": document.page_count, "producer": document.producer}
+        (folder / "document.json").write_text(json.dumps(facts, ensure_ascii=False, indent=1))
+
+    target = raw_dir(data_dir, item.document_id)
+    replace_dir(target, write)
+    return target
+
+
+def read_raw(data_dir: Path, document_id: str) -> tuple[dict, ExtractedDocument]:
+    """Return the facts and the ExtractedDocument written by write_raw."""
+    folder = raw_dir(data_dir, document_id)
+    facts = json.loads((folder / "document.json").read_text())
+    cells = tuple(RawCell(**row) for row in pq.read_table(folder / "cells.parquet").to_pylist())
+    lines = tuple(TextLine(**row) for row in pq.read_table(folder / "lines.parquet").to_pylist())
+    return facts, ExtractedDocument(facts["page_count"], facts["producer"], cells, lines)
+
+
+RAW_CELL_SCHEMA = pa.schema([
+    ("page", pa.int32()), ("table_index", pa.int32()), ("row", pa.int32()), ("col", pa.int32()),
+    ("text", pa.string()), ("origin_row", pa.int32()), ("origin_col", pa.int32()),
+    ("orphan", pa.bool_()), ("x0", pa.float64()), ("top", pa.float64()),
+    ("x1", pa.float64()), ("bottom", pa.float64()),
+])
+TEXT_LINE_SCHEMA = pa.schema([
+    ("page", pa.int32()), ("line_index", pa.int32()), ("text", pa.string()),
+    ("x0", pa.float64()), ("top", pa.float64()), ("bottom", pa.float64()),
+])
+
+
+def table_schema(table: CleanTable) -> pa.Schema:
+    """Arrow schema of a clean table file: provenance columns, then the spec's columns."""
+    fields = [
+        ("document_id", pa.string()), ("table_id", pa.string()), ("printed_code", pa.string()),
+        ("source_unit", pa.string()), ("row_index", pa.int32()), ("row_kind", pa.string()),
+        ("page", pa.int32()), ("source_row", pa.int32()),
+    ]
+    if table.table_id == UNCLASSIFIED:
+        fields.append(("table_seq", pa.int32()))
+    for key, kind in zip(table.columns, table.kinds):
+        fields.append((key, PRINTED_AMOUNT if kind == "amount" else pa.string()))
+    return pa.schema(fields)
+
+
+def table_records(document_id: str, table: CleanTable, seq: int) -> list[dict]:
+    """One dict per clean row, with provenance, ready for Arrow."""
+    records = []
+    for row in table.rows:
+        record = {
+            "document_id": document_id, "table_id": table.table_id,
+            "printed_code": table.printed_code, "source_unit": table.unit,
+            "row_index": row.row_index, "row_kind": row.kind, "page": row.page,
+            "source_row": row.source_row, "table_seq": seq, **row.values,
+        }
+        records.append(record)
+    return records
+
+
+def table_summary(document_id: str, seq: int, table: CleanTable) -> dict:
+    return {
+        "document_id": document_id, "table_seq": seq, "table_id": table.table_id,
+        "printed_code": table.printed_code, "title": table.title, "source_unit": table.unit,
+        "pages": list(table.pages), "row_count": len(table.rows), "note": table.note,
+        "amount_cells": sum(
+            isinstance(value, Decimal) for row in table.rows for value in row.values.values()
+        ),
+        "issues": list(table.issues),
+    }
+
+
+def write_clean(data_dir: Path, facts: dict, document: CleanDocument) -> Path:
+    """Write one Parquet file per table type plus document.json and tables.json."""
+    document_id = facts["document_id"]
+
+    def write(folder: Path) -> None:
+        by_id: dict[str, list[tuple[int, CleanTable]]] = {}
+        for seq, table in enumerate(document.tables):
+            by_id.setdefault(table.table_id, []).append((seq, table))
+        for table_id, tables in by_id.items():
+            schema = table_schema(tables[0][1]) if table_id != UNCLASSIFIED else None
+            records = [r for seq, t in tables for r in table_records(document_id, t, seq)]
+            if table_id == UNCLASSIFIED:
+                records = unclassified_long(records)
+            pq.write_table(pa.Table.from_pylist(records, schema=schema), folder / f"{table_id}.parquet")
+        summaries = [table_summary(document_id, s, t) for s, t in enumerate(document.tables)]
+        (folder / "tables.json").write_text(json.dumps(summaries, ensure_ascii=False, indent=1))
+        doc = {**facts, "template": document.template, "document_kind": document.document_kind,
+               "scope": document.scope, "department_name": document.department,
+               "fiscal_year": document.fiscal_year}
+        (folder / "document.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1))
+
+    target = clean_dir(data_dir, document_id)
+    replace_dir(target, write)
+    return target
+
+
+def unclassified_long(records: list[dict]) -> list[dict]:
+    """Unclassified tables have varying widths: store them long, one record per cell."""
+    cells = []
+    for record in records:
+        base = {k: record[k] for k in (*PROVENANCE, "table_seq")}
+        for key, value in record.items():
+            if key.startswith("c") and key[1:].isdigit():
+                cells.append({**base, "col": int(key[1:]), "text": value})
+    return cells
+
+
+def write_quarantine(data_dir: Path, item: InboxFile, stage: str, reason: str) -> dict:
+    """Record why a document could not be loaded; its clean folder is removed."""
+    record = {"document_id": item.document_id, "file_name": item.file_name, "path": item.path,
+              "stage": stage, "reason": reason,
+              "quarantined_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    path = quarantine_path(data_dir, item.document_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1))
+    shutil.rmtree(clean_dir(data_dir, item.document_id), ignore_errors=True)
+    return record
+
+
+def clear_quarantine(data_dir: Path, document_id: str) -> None:
+    quarantine_path(data_dir, document_id).unlink(missing_ok=True)

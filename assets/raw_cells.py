@@ -1,0 +1,41 @@
+"""Stage 1, per document: read every page of the PDF once with pdfplumber and keep each table
+cell (page, row, column, box, merged-cell origin) and the free text lines, as Parquet."""
+
+import time
+from pathlib import Path
+
+from dagster import AssetExecutionContext, Failure, MaterializeResult, MetadataValue, asset
+
+from assets.documents import source_documents
+from assets.documents_files import clear_quarantine, find_inbox_file, write_quarantine, write_raw
+from assets.extract.pdf_document import UnreadableDocument, extract_document
+from assets.partitions import documents_partitions
+from assets.resources import BudgetPaths
+
+
+@asset(partitions_def=documents_partitions, deps=[source_documents], group_name="extract",
+       compute_kind="pdfplumber")
+def raw_cells(context: AssetExecutionContext, paths: BudgetPaths) -> MaterializeResult:
+    """Every ruled-table cell and text line of one budget PDF, with page/row/column provenance.
+    An unreadable file is quarantined with its reason (see quality.quarantine)."""
+    item = find_inbox_file(paths.inbox_dir, context.partition_key)
+    started = time.perf_counter()
+    try:
+        document = extract_document(
+            Path(item.path),
+            on_page=lambda n, total: n % 10 == 0 and context.log.info(f"page {n}/{total}"),
+        )
+    except UnreadableDocument as error:
+        write_quarantine(paths.data_dir, item, "raw_cells", str(error))
+        raise Failure(description=f"{item.file_name}: {error}",
+                      metadata={"file": item.file_name, "reason": str(error)}) from error
+    clear_quarantine(paths.data_dir, item.document_id)
+    folder = write_raw(paths.data_dir, item, document)
+    return MaterializeResult(metadata={
+        "file": item.file_name,
+        "pages": document.page_count,
+        "cells": len(document.cells),
+        "text_lines": len(document.lines),
+        "seconds": round(time.perf_counter() - started, 2),
+        "path": MetadataValue.path(str(folder)),
+    })

@@ -1,0 +1,125 @@
+"""Evaluate identities against the warehouse and validate every gap with Great Expectations.
+
+Flow: each identity's SQL -> instances (expected, observed in 元) -> integer 分 and the
+tolerance of the printed unit -> one GX expectation per identity on the `excess_fen` column
+(|gap| - tolerance must be <= 0) -> one result row per document x identity.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from expectations.identities import Identity
+
+SUITE = "budget_identities"
+# One unit of the last printed digit (0.01) of each printed unit, in 分 (fen).
+TOLERANCE_FEN = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
+INSTANCE_COLUMNS = ["identity", "document_id", "subject", "expected_fen", "observed_fen",
+                    "tolerance_fen", "excess_fen", "source_unit"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One row of quality.check_results."""
+
+    document_id: str
+    suite: str
+    check_name: str
+    guards: str
+    group: str
+    success: bool
+    instances: int
+    failures: int
+    observed: str
+    expected: str
+    details: str
+
+
+def identity_instances(con: duckdb.DuckDBPyConnection, identity: Identity) -> pd.DataFrame:
+    """Run one identity's SQL and return its instances with integer-分 gap and tolerance."""
+    sql = f"""
+        select ? as identity, document_id::varchar as document_id, subject::varchar as subject,
+               to_fen(expected)::bigint as expected_fen, to_fen(observed)::bigint as observed_fen,
+               source_unit::varchar as source_unit
+        from ({identity.sql})"""
+    frame = con.execute(sql, [identity.id]).df()
+    unit_fen = frame["source_unit"].map(TOLERANCE_FEN).fillna(1).astype("int64")
+    frame["tolerance_fen"] = unit_fen * identity.tolerance_units
+    frame["excess_fen"] = (frame["expected_fen"] - frame["observed_fen"]).abs() - frame["tolerance_fen"]
+    return frame[INSTANCE_COLUMNS]
+
+
+def all_instances(con: duckdb.DuckDBPyConnection, identities: tuple[Identity, ...]) -> pd.DataFrame:
+    frames = [identity_instances(con, identity) for identity in identities]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in INSTANCE_COLUMNS})
+    return pd.concat(frames, ignore_index=True)
+
+
+def gx_failing_rows(instances: pd.DataFrame, identities: tuple[Identity, ...]) -> set[int]:
+    """Validate with Great Expectations: one expectation per identity, excess_fen <= 0.
+    Return the index of every failing instance. (GX is imported here: it costs seconds.)"""
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    batch = (context.data_sources.add_pandas("warehouse")
+             .add_dataframe_asset("identity_instances")
+             .add_batch_definition_whole_dataframe("all")
+             .get_batch(batch_parameters={"dataframe": instances.assign(row_id=instances.index)}))
+    suite = gx.ExpectationSuite(name=SUITE)
+    for identity in identities:
+        suite.add_expectation(gx.expectations.ExpectColumnValuesToBeBetween(
+            column="excess_fen", max_value=0,
+            row_condition=f'identity=="{identity.id}"', condition_parser="pandas",
+            meta={"id": identity.id, "group": identity.group, "description": identity.description},
+        ))
+    result = batch.validate(suite, result_format={
+        "result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]})
+    return {
+        int(item["row_id"])
+        for expectation in result.results
+        for item in expectation.result.get("unexpected_index_list") or []
+    }
+
+
+def fen_text(fen: int) -> str:
+    sign = "-" if fen < 0 else ""
+    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+
+
+def summarise(identity: Identity, document_id: str, rows: pd.DataFrame) -> CheckResult:
+    """Fold one document's instances of one identity into a result row naming each failure."""
+    failing = rows[rows["failed"]]
+    details = [
+        {"subject": r.subject, "expected": fen_text(r.expected_fen), "observed": fen_text(r.observed_fen),
+         "gap": fen_text(r.observed_fen - r.expected_fen), "unit_printed": r.source_unit}
+        for r in failing.itertuples()
+    ]
+    first = failing.iloc[0] if len(failing) else rows.iloc[0]
+    return CheckResult(
+        document_id, SUITE, identity.id, identity.guards, identity.group,
+        success=not len(failing), instances=len(rows), failures=len(failing),
+        observed=fen_text(int(first["observed_fen"])), expected=fen_text(int(first["expected_fen"])),
+        details=json.dumps({"description": identity.description, "failures": details},
+                           ensure_ascii=False),
+    )
+
+
+def run_identities(con: duckdb.DuckDBPyConnection, identities: tuple[Identity, ...]) -> list[CheckResult]:
+    """Evaluate every identity on every document; return one CheckResult per document x identity."""
+    instances = all_instances(con, identities)
+    if instances.empty:
+        return []
+    failing = gx_failing_rows(instances, identities)
+    instances["failed"] = instances.index.isin(failing)
+    by_id = {identity.id: identity for identity in identities}
+    return [
+        summarise(by_id[identity_id], document_id, rows)
+        for (identity_id, document_id), rows in instances.groupby(["identity", "document_id"], sort=True)
+    ]

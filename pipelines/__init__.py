@@ -1,0 +1,1 @@
+"""Entry points and wiring (Dagster definitions, jobs, CLI); computes no number itself."""

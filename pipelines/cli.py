@@ -1,0 +1,98 @@
+"""The `budget-etl` command: run the pipeline, query the warehouse, export the marts.
+
+`run` goes through Dagster (the same asset code the UI runs); `sql` and `export` only open the
+published DuckDB file read-only, so they start fast and never import Dagster or GX.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_WAREHOUSE = REPO_ROOT / "warehouse" / "budget.duckdb"
+MART_SCHEMAS = ("marts", "quality")
+
+
+def warehouse_path(arg: str | None) -> Path:
+    return Path(arg or os.environ.get("BUDGET_WAREHOUSE") or DEFAULT_WAREHOUSE)
+
+
+def open_warehouse(arg: str | None):
+    """Open the published warehouse read-only, or exit with a hint when there is none yet."""
+    import duckdb
+
+    path = warehouse_path(arg)
+    if not path.exists():
+        sys.exit(f"budget-etl: no warehouse at {path}: run `budget-etl run` (or `make run`) first")
+    return duckdb.connect(str(path), read_only=True)
+
+
+def command_sql(args: argparse.Namespace) -> int:
+    con = open_warehouse(args.warehouse)
+    try:
+        relation = con.sql(args.query)
+    except Exception as error:  # duckdb raises several error types; all mean "bad query"
+        print(f"budget-etl sql: {error}", file=sys.stderr)
+        return 2
+    if relation is not None:
+        relation.show(max_rows=args.max_rows, max_width=10_000)
+    return 0
+
+
+def command_export(args: argparse.Namespace) -> int:
+    con = open_warehouse(args.warehouse)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = con.execute(
+        "select table_schema, table_name from information_schema.tables "
+        "where table_schema in ? order by 1, 2", [list(MART_SCHEMAS)]).fetchall()
+    options = "format parquet" if args.format == "parquet" else "format csv, header true"
+    for schema, name in tables:
+        target = out / f"{schema}.{name}.{args.format}"
+        con.execute(f"copy {schema}.{name} to '{target}' ({options})")
+        print(f"wrote {target}")
+    return 0
+
+
+def command_run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home"))
+    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    from pipelines.run import run_pipeline  # imports Dagster: only for this command
+
+    started = time.perf_counter()
+    summary = run_pipeline(inbox=args.inbox, warehouse=args.warehouse, force=args.force)
+    print(summary.render(time.perf_counter() - started))
+    return summary.exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="budget-etl", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="materialize the whole graph for every PDF in the inbox")
+    run.add_argument("--inbox", help="folder of PDFs (env BUDGET_INBOX; default: bundled samples)")
+    run.add_argument("--warehouse", help="DuckDB file to publish (env BUDGET_WAREHOUSE)")
+    run.add_argument("--force", action="store_true", help="re-extract documents already done")
+    run.set_defaults(handler=command_run)
+    sql = commands.add_parser("sql", help="run one SQL query against the warehouse, read-only")
+    sql.add_argument("query")
+    sql.add_argument("--warehouse")
+    sql.add_argument("--max-rows", type=int, default=100)
+    sql.set_defaults(handler=command_sql)
+    export = commands.add_parser("export", help="write every mart as Parquet or CSV")
+    export.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    export.add_argument("--out", default="exports")
+    export.add_argument("--warehouse")
+    export.set_defaults(handler=command_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""Dagster Definitions: every asset, check, job and resource of the budget pipeline."""
+
+from dagster import Definitions
+
+from assets.checks import identity_checks, quality_assets
+from assets.clean_tables import clean_tables
+from assets.documents import source_documents
+from assets.publish import budget_snapshot
+from assets.raw_cells import raw_cells
+from assets.resources import BudgetPaths, duckdb_for, paths_from_env
+from assets.sql_models import mart_assets, staging_assets
+from pipelines.jobs import document_job, inbox_job, warehouse_job
+
+
+def build_definitions(paths: BudgetPaths) -> Definitions:
+    """Return the Definitions wired to these inbox and warehouse paths."""
+    return Definitions(
+        assets=[source_documents, raw_cells, clean_tables, *staging_assets, *mart_assets,
+                *quality_assets, budget_snapshot],
+        asset_checks=identity_checks,
+        jobs=[inbox_job, document_job, warehouse_job],
+        resources={"paths": paths, "duckdb": duckdb_for(paths)},
+    )
+
+
+defs = build_definitions(paths_from_env())

@@ -1,0 +1,147 @@
+"""Pure DuckDB helpers: expose the per-document Parquet files as views, run the SQL files in
+dependency order, and publish a read-only snapshot atomically.
+
+Nothing here knows about Dagster; the assets call these functions.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from assets.templates.spec import load_templates
+
+SQL_DIR = Path(__file__).parent
+TABLE_REFERENCE = re.compile(r"\b(staging|marts|quality)\.([a-z_]+)\b")
+CREATED_TABLE = re.compile(r"create or replace table (\w+)\.(\w+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    """One SQL file that creates one table, and the tables it reads."""
+
+    schema: str
+    name: str
+    path: Path
+    depends_on: tuple[str, ...]  # "schema.table" names
+
+    @property
+    def table(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+
+def load_model(path: Path) -> SqlModel:
+    """Given a SQL file, return the table it creates and the tables it reads."""
+    sql = path.read_text()
+    created = CREATED_TABLE.search(sql)
+    if not created:
+        raise ValueError(f"{path}: a model file must 'create or replace table schema.name'")
+    schema, name = created.groups()
+    reads = {f"{s}.{t}" for s, t in TABLE_REFERENCE.findall(sql)} - {f"{schema}.{name}"}
+    return SqlModel(schema, name, path, tuple(sorted(reads)))
+
+
+def load_models(stage: str) -> list[SqlModel]:
+    """Return the models of `stage` ('staging' or 'marts') in file-name order."""
+    return [load_model(path) for path in sorted((SQL_DIR / stage).glob("*.sql"))]
+
+
+def run_sql_file(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    con.execute(path.read_text())
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    run_sql_file(con, SQL_DIR / "schema.sql")
+
+
+def spec_columns() -> dict[str, dict[str, str]]:
+    """Return {table_id: {column: duckdb type}} over every template, for empty source views."""
+    columns: dict[str, dict[str, str]] = {}
+    for template in load_templates():
+        for table in template.tables:
+            merged = columns.setdefault(table.id, {})
+            for column in table.columns:
+                merged[column.key] = "decimal(22,4)" if column.kind == "amount" else "varchar"
+    return columns
+
+
+PROVENANCE_TYPES = {
+    "document_id": "varchar", "table_id": "varchar", "printed_code": "varchar",
+    "source_unit": "varchar", "row_index": "integer", "row_kind": "varchar",
+    "page": "integer", "source_row": "integer",
+}
+JSON_SOURCES = {
+    "clean_documents": ("clean/*/document.json", {
+        "document_id": "varchar", "file_name": "varchar", "sha256": "varchar",
+        "department_name": "varchar", "fiscal_year": "integer", "document_kind": "varchar",
+        "scope": "varchar", "template": "varchar", "page_count": "integer",
+        "producer": "varchar", "size_bytes": "bigint"}),
+    "clean_tables_found": ("clean/*/tables.json", {
+        "document_id": "varchar", "table_seq": "integer", "table_id": "varchar",
+        "printed_code": "varchar", "title": "varchar", "source_unit": "varchar",
+        "pages": "integer[]", "row_count": "integer", "amount_cells": "integer",
+        "note": "varchar", "issues": "varchar[]"}),
+    "clean_quarantine": ("quarantine/*.json", {
+        "document_id": "varchar", "file_name": "varchar", "path": "varchar", "stage": "varchar",
+        "reason": "varchar", "quarantined_at": "varchar"}),
+}
+
+
+def sql_literal(value: str | list[str]) -> str:
+    """Quote a path (or list of paths) for SQL: views cannot take prepared parameters."""
+    if isinstance(value, list):
+        return "[" + ", ".join(sql_literal(v) for v in value) + "]"
+    return "'" + value.replace("'", "''") + "'"
+
+
+def empty_view_sql(name: str, columns: dict[str, str]) -> str:
+    select = ", ".join(f"cast(null as {kind}) as {col}" for col, kind in columns.items())
+    return f"create or replace temp view {name} as select {select} where false"
+
+
+def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    """Create temp views clean_<table_id>, clean_documents, clean_tables_found, clean_quarantine
+    over the per-document files; a source with no file yet is an empty view of the right shape."""
+    register_seeds(con)
+    for table_id, columns in spec_columns().items():
+        files = sorted(str(p) for p in data_dir.glob(f"clean/*/{table_id}.parquet"))
+        if files:
+            con.execute(f"create or replace temp view clean_{table_id} as select * from "
+                        f"read_parquet({sql_literal(files)}, union_by_name = true)")
+        else:
+            con.execute(empty_view_sql(f"clean_{table_id}", {**PROVENANCE_TYPES, **columns}))
+    for view, (pattern, columns) in JSON_SOURCES.items():
+        files = sorted(str(p) for p in data_dir.glob(pattern))
+        if files:
+            struct = ", ".join(f"'{col}': '{kind}'" for col, kind in columns.items())
+            con.execute(f"create or replace temp view {view} as select * from read_json("
+                        f"{sql_literal(files)}, columns = {{{struct}}}, format = 'auto')")
+        else:
+            con.execute(empty_view_sql(view, columns))
+
+
+def register_seeds(con: duckdb.DuckDBPyConnection) -> None:
+    """Create temp views seed_<name> over warehouse/seeds/<name>.csv (all text, with line numbers)."""
+    for path in sorted((SQL_DIR / "seeds").glob("*.csv")):
+        con.execute(f"create or replace temp view seed_{path.stem} as select *, row_number() "
+                    f"over () as seed_line from read_csv({sql_literal(str(path))}, all_varchar = true)")
+
+
+def publish_snapshot(build_db: Path, target: Path) -> None:
+    """Copy the pipeline's working database into `target` atomically (write a temp file, then
+    os.replace), so an analyst holding the previous file open is never disturbed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(target.name + ".tmp")
+    temp.unlink(missing_ok=True)
+    con = duckdb.connect()
+    try:
+        con.execute("attach ? as build (read_only)", [str(build_db)])
+        con.execute("attach ? as snapshot", [str(temp)])
+        con.execute("copy from database build to snapshot")
+        con.execute("detach snapshot")
+    finally:
+        con.close()
+    os.replace(temp, target)

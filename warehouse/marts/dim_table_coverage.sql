@@ -1,0 +1,14 @@
+-- Which tables each document discloses: found with rows, found empty (with its note), or unclassified.
+create or replace table marts.dim_table_coverage as
+select
+    document_id, table_seq, table_id, printed_code, title, source_unit,
+    pages[1] as first_page, len(pages) as page_span, row_count, amount_cells,
+    case
+        when table_id = 'unclassified' then 'unclassified'
+        when amount_cells = 0 and coalesce(note, '') <> '' then 'empty_with_note'
+        when amount_cells = 0 then 'empty'
+        else 'present'
+    end as status,
+    nullif(note, '') as note, issues
+from staging.stg_tables_found
+order by document_id, table_seq;

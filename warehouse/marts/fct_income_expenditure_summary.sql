@@ -1,0 +1,43 @@
+-- Table 01, long form: one row per printed line of either side (收入 income / 支出 expenditure), in 元.
+create or replace table marts.fct_income_expenditure_summary as
+with sides as (
+    select document_id, 'income' as side, row_index, income_item as item_name,
+           income_amount as amount, source_unit, page, source_row
+    from staging.stg_income_expenditure_summary
+    where income_item is not null
+    union all
+    select document_id, 'expenditure', row_index, expense_item, expense_amount,
+           source_unit, page, source_row
+    from staging.stg_income_expenditure_summary
+    where expense_item is not null
+),
+
+-- "一、一般公共服务" / "(二)外交支出" -> "一般公共服务": the key shared with the seed names
+keyed as (
+    select *,
+        regexp_replace(
+            regexp_replace(item_name, '^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*', ''),
+            '支出$', '') as name_key
+    from sides
+),
+
+class_names as (
+    select function_class, regexp_replace(printed_name, '支出$', '') as name_key
+    from seed_function_class_names
+)
+
+select
+    keyed.document_id, keyed.side, keyed.row_index as line_no, keyed.item_name,
+    case
+        when regexp_matches(keyed.item_name, '总计$') then 'grand_total'
+        when regexp_matches(keyed.item_name, '合计$') then 'total'
+        when regexp_matches(keyed.item_name, '^其中') then 'memo'
+        when regexp_matches(keyed.item_name, '结转|结余') then 'carry_over'
+        else 'item'
+    end as line_kind,
+    case when keyed.side = 'expenditure' then class_names.function_class end as function_class,
+    coalesce(keyed.amount, 0)::decimal(20, 2) as amount,
+    keyed.source_unit, keyed.page, keyed.source_row
+from keyed
+left join class_names on keyed.name_key = class_names.name_key
+order by keyed.document_id, keyed.side, line_no;

@@ -1,0 +1,13 @@
+-- Schemas and shared macros of the warehouse. Money is DECIMAL(20,2) in 元 everywhere.
+create schema if not exists staging;
+create schema if not exists marts;
+create schema if not exists quality;
+
+-- Convert an amount printed in `unit` (万元, 元, 千元, 亿元) to 元, exactly.
+create or replace macro to_yuan(amount, unit) as cast(
+    amount * case unit when '元' then 1 when '千元' then 1000 when '万元' then 10000
+                       when '亿元' then 100000000 end
+    as decimal(20, 2));
+
+-- Integer 分 (fen) for identity comparisons: never compare money as float.
+create or replace macro to_fen(amount) as cast(round(coalesce(amount, 0) * 100) as hugeint);

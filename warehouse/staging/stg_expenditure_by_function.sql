@@ -1,0 +1,15 @@
+-- Table 03 by function (类/款/项), one row per printed body row, money in 元.
+create or replace table staging.stg_expenditure_by_function as
+select
+    document_id, printed_code, source_unit, row_index, row_kind, page, source_row,
+    func_class, func_kind, func_item, unit_code, name,
+    to_yuan(total, source_unit) as total,
+    to_yuan(basic_total, source_unit) as basic_total,
+    to_yuan(basic_wages_welfare, source_unit) as basic_wages_welfare,
+    to_yuan(basic_household_transfers, source_unit) as basic_household_transfers,
+    to_yuan(basic_goods_services, source_unit) as basic_goods_services,
+    to_yuan(basic_capital, source_unit) as basic_capital,
+    to_yuan(project_total, source_unit) as project_total,
+    to_yuan(project_operating, source_unit) as project_operating,
+    to_yuan(project_specific, source_unit) as project_specific
+from clean_expenditure_by_function;

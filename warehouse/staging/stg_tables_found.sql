@@ -1,0 +1,15 @@
+-- One row per table found in a document: what it is, where it is printed, how many rows.
+create or replace table staging.stg_tables_found as
+select
+    document_id::varchar as document_id,
+    table_seq::integer as table_seq,
+    table_id::varchar as table_id,
+    printed_code::varchar as printed_code,
+    title::varchar as title,
+    source_unit::varchar as source_unit,
+    pages::integer[] as pages,
+    row_count::integer as row_count,
+    amount_cells::integer as amount_cells,
+    note::varchar as note,
+    issues::varchar[] as issues
+from clean_tables_found;

@@ -1,0 +1,11 @@
+-- Table 09 (“三公”经费预算表): one row per document, in 元.
+create or replace table staging.stg_three_public_costs as
+select
+    document_id, printed_code, source_unit, row_index, row_kind, page, source_row,
+    to_yuan(total, source_unit) as total,
+    to_yuan(overseas_travel, source_unit) as overseas_travel,
+    to_yuan(vehicle_total, source_unit) as vehicle_total,
+    to_yuan(vehicle_purchase, source_unit) as vehicle_purchase,
+    to_yuan(vehicle_operation, source_unit) as vehicle_operation,
+    to_yuan(official_reception, source_unit) as official_reception
+from clean_three_public_costs;
