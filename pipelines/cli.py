@@ -58,8 +58,9 @@ def command_export(args: argparse.Namespace) -> int:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home"))
-    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").touch()  # an empty config: store runs and events under DAGSTER_HOME
     from pipelines.run import run_pipeline  # imports Dagster: only for this command
 
     started = time.perf_counter()

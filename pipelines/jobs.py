@@ -1,13 +1,10 @@
 """The three jobs a run is made of: scan the inbox, process one document, build the warehouse."""
 from dagster import AssetSelection, define_asset_job
 
-from assets.partitions import documents_partitions
-
 inbox_job = define_asset_job("inbox_job", selection=AssetSelection.groups("inbox"),
                              description="Scan the inbox and register one partition per PDF.")
 document_job = define_asset_job(
     "document_job", selection=AssetSelection.groups("extract", "clean"),
-    partitions_def=documents_partitions,
     description="Extract and clean one document (one partition).")
 warehouse_job = define_asset_job(
     "warehouse_job",

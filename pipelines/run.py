@@ -87,7 +87,7 @@ def failure_message(result: ExecuteInProcessResult) -> str:
 
 def process_documents(paths, defs, instance, force: bool, summary: RunSummary) -> None:
     manifest = json.loads((paths.data_dir / "manifest.json").read_text())
-    job = defs.get_job_def("document_job")
+    job = defs.resolve_job_def("document_job")
     version = extractor_version()
     for index, item in enumerate(manifest, start=1):
         name, doc_id = item["file_name"], item["document_id"]
@@ -136,7 +136,7 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) 
         return summary
     defs = build_definitions(paths)
     instance = DagsterInstance.get()
-    scan = defs.get_job_def("inbox_job").execute_in_process(
+    scan = defs.resolve_job_def("inbox_job").execute_in_process(
         instance=instance, run_config=QUIET_LOGS, raise_on_error=False)
     if not scan.success:
         summary.fatal = failure_message(scan)
@@ -147,7 +147,7 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) 
                          f"({len(summary.documents)} found): see the reasons above")
         return summary
     print("building the warehouse (staging, marts, checks) ...", file=sys.stderr, flush=True)
-    build = defs.get_job_def("warehouse_job").execute_in_process(
+    build = defs.resolve_job_def("warehouse_job").execute_in_process(
         instance=instance, run_config=QUIET_LOGS, raise_on_error=False)
     if not build.success:
         summary.fatal = f"building the warehouse failed: {failure_message(build)}"

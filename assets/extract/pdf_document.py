@@ -54,18 +54,21 @@ def extract_document(
                 page.close()
                 if on_page:
                     on_page(number, page_count)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise UnreadableDocument(
-            f"encrypted PDF ({type(error).__name__}): ask the publisher for an open copy"
-        ) from error
     except UnreadableDocument:
         raise
     except Exception as error:  # pdfminer raises many types for damaged files
-        raise UnreadableDocument(
-            f"damaged or truncated PDF ({type(error).__name__}: {error}): re-download it"
-        ) from error
+        raise UnreadableDocument(describe_open_error(error)) from error
     check_text_layer(cells, lines, page_count)
     return ExtractedDocument(page_count, producer, tuple(cells), tuple(lines))
+
+
+def describe_open_error(error: Exception) -> str:
+    """Given what pdfplumber/pdfminer raised, return the quarantine reason."""
+    causes = [error, *error.args, error.__cause__, error.__context__]
+    if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
+        return "encrypted PDF (needs a password): ask the publisher for an open copy"
+    root = next((c for c in causes[1:] if isinstance(c, Exception)), error)
+    return f"damaged or truncated PDF ({type(root).__name__}: {root}): re-download it"
 
 
 def check_text_layer(cells: list[RawCell], lines: list[TextLine], page_count: int) -> None:

@@ -1,0 +1,32 @@
+# One command to run the pipeline on the bundled samples, one to run the tests.
+# Both create the virtual environment .venv from requirements.lock the first time.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: setup run test ui clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	@mkdir -p $(DAGSTER_HOME) && touch $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/budget-etl run
+
+test: setup
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+ui: setup
+	@mkdir -p $(DAGSTER_HOME) && touch $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster-webserver -h 127.0.0.1 -p 3000 -m pipelines.definitions
+
+clean:
+	rm -rf $(VENV) .dagster_home warehouse/budget.duckdb warehouse/budget_data exports

@@ -1,0 +1,81 @@
+"""Shared fixtures: the reference PDF and its truth, extracted once; a warehouse built once by
+the real pipeline (through Dagster) from an inbox holding the reference and two bad files."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE_PDF = ROOT / "samples" / "jiaozuo_2023.pdf"
+TRUTH_FILE = ROOT / "tests" / "fixtures" / "reference" / "jiaozuo_2023.truth.json"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def truth() -> dict:
+    return json.loads(TRUTH_FILE.read_text())
+
+
+@pytest.fixture(scope="session")
+def truth_tables(truth) -> dict[str, dict]:
+    return {table["id"]: table for table in truth["tables"]}
+
+
+@pytest.fixture(scope="session")
+def reference_extracted():
+    from assets.extract.pdf_document import extract_document
+
+    return extract_document(REFERENCE_PDF)
+
+
+@pytest.fixture(scope="session")
+def reference_document(reference_extracted):
+    from assets.clean.tables import document_to_tables
+
+    return document_to_tables(reference_extracted)
+
+
+def wan_to_yuan(text: str | None) -> Decimal:
+    """A truth amount printed in 万元 (None = blank) as the mart's 元 value."""
+    return (Decimal(text) * 10000).quantize(Decimal("0.01")) if text is not None else Decimal("0.00")
+
+
+@pytest.fixture(scope="session")
+def pipeline_run(tmp_path_factory):
+    """Run `budget-etl run` logic once: inbox = reference PDF + a text file named .pdf + an
+    empty .pdf; returns (summary, paths)."""
+    from pipelines.run import run_pipeline
+
+    base = tmp_path_factory.mktemp("pipeline")
+    inbox = base / "inbox"
+    inbox.mkdir()
+    shutil.copy(REFERENCE_PDF, inbox / "焦作 政府办 2023.pdf")
+    (inbox / "not_a_pdf.pdf").write_text("this is a text file, not a PDF")
+    (inbox / "empty.pdf").write_bytes(b"")
+    home = base / "dagster_home"
+    home.mkdir()
+    previous = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(home)
+    try:
+        summary = run_pipeline(str(inbox), str(base / "warehouse" / "budget.duckdb"))
+    finally:
+        if previous is None:
+            os.environ.pop("DAGSTER_HOME", None)
+        else:
+            os.environ["DAGSTER_HOME"] = previous
+    return summary, base
+
+
+@pytest.fixture(scope="session")
+def warehouse(pipeline_run):
+    summary, _ = pipeline_run
+    assert summary.fatal is None, summary.fatal
+    con = duckdb.connect(str(summary.paths.warehouse_file), read_only=True)
+    yield con
+    con.close()

@@ -1,0 +1,61 @@
+"""The `budget-etl` commands a user types, on the warehouse built from the reference."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import duckdb
+import pyarrow.parquet as pq
+
+from pipelines.cli import main
+
+
+def budget_etl(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args],
+                          capture_output=True, text=True)
+
+
+def test_sql_prints_the_three_public_costs(pipeline_run, warehouse):
+    summary, _ = pipeline_run
+    out = budget_etl("sql", "select total, vehicle_total, official_reception "
+                     "from marts.fct_three_public_costs", "--warehouse", str(summary.paths.warehouse_file))
+    assert out.returncode == 0, out.stderr
+    for value in ("3928500.00", "1110000.00", "2818500.00"):
+        assert value in out.stdout
+
+
+def test_sql_on_missing_warehouse_says_what_to_do(tmp_path):
+    out = budget_etl("sql", "select 1", "--warehouse", str(tmp_path / "none.duckdb"))
+    assert out.returncode != 0
+    assert "budget-etl run" in out.stderr
+
+
+def test_sql_error_is_one_clear_line(pipeline_run, warehouse):
+    summary, _ = pipeline_run
+    out = budget_etl("sql", "select * from marts.nope", "--warehouse", str(summary.paths.warehouse_file))
+    assert out.returncode == 2
+    assert "nope" in out.stderr
+
+
+def test_export_parquet_keeps_decimals(pipeline_run, warehouse, tmp_path):
+    summary, _ = pipeline_run
+    assert main(["export", "--format", "parquet", "--out", str(tmp_path),
+                 "--warehouse", str(summary.paths.warehouse_file)]) == 0
+    schema = pq.read_schema(tmp_path / "marts.fct_three_public_costs.parquet")
+    assert str(schema.field("total").type) == "decimal128(20, 2)"
+
+
+def test_run_with_missing_inbox_fails_clearly(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    out = budget_etl("run", "--inbox", str(tmp_path / "nowhere"), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert out.returncode == 1
+    assert "is not a folder" in out.stdout + out.stderr
+
+
+def test_published_warehouse_opens_read_only_while_pipeline_keeps_its_own(pipeline_run, warehouse):
+    summary, _ = pipeline_run
+    assert summary.paths.build_db.exists()
+    assert summary.paths.build_db != summary.paths.warehouse_file
+    con = duckdb.connect(str(summary.paths.warehouse_file), read_only=True)
+    assert con.execute("select count(*) from marts.dim_document").fetchone()[0] == 1
+    con.close()
