@@ -1,0 +1,35 @@
+"""The Definitions the UI loads: every stage present and wired from the inbox to the marts."""
+from dagster import AssetKey
+
+from pipelines.definitions import defs
+
+
+def upstream_keys(graph, key: AssetKey) -> set[AssetKey]:
+    seen, todo = set(), [key]
+    while todo:
+        for parent in graph.get(todo.pop()).parent_keys:
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
+
+
+def test_lineage_runs_from_the_inbox_to_each_mart():
+    graph = defs.resolve_asset_graph()
+    for mart in ("fct_three_public_costs", "fct_expenditure_by_function", "fct_projects"):
+        upstream = upstream_keys(graph, AssetKey(["marts", mart]))
+        assert {AssetKey(["source_documents"]), AssetKey(["raw_cells"]),
+                AssetKey(["clean_tables"])} <= upstream, mart
+        assert any(k.path[0] == "staging" for k in upstream), mart
+
+
+def test_snapshot_is_published_after_checks():
+    graph = defs.resolve_asset_graph()
+    assert AssetKey(["quality", "check_results"]) in upstream_keys(
+        graph, AssetKey(["warehouse", "budget_snapshot"]))
+
+
+def test_every_guarded_mart_has_an_identity_check():
+    check_keys = {key.name for key in defs.resolve_asset_graph().asset_check_keys}
+    assert "fct_three_public_costs__identities" in check_keys
+    assert "fct_expenditure_by_function__identities" in check_keys
