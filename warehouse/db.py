@@ -16,7 +16,7 @@ from assets.templates.spec import load_templates
 
 SQL_DIR = Path(__file__).parent
 TABLE_REFERENCE = re.compile(r"\b(staging|marts|quality)\.([a-z_]+)\b")
-CREATED_TABLE = re.compile(r"create or replace table (\w+)\.(\w+)", re.IGNORECASE)
+CREATED_TABLE = re.compile(r"create or replace (?:table|view) (\w+)\.(\w+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def load_model(path: Path) -> SqlModel:
     sql = path.read_text()
     created = CREATED_TABLE.search(sql)
     if not created:
-        raise ValueError(f"{path}: a model file must 'create or replace table schema.name'")
+        raise ValueError(f"{path}: a model file must 'create or replace table (or view) schema.name'")
     schema, name = created.groups()
     reads = {f"{s}.{t}" for s, t in TABLE_REFERENCE.findall(sql)} - {f"{schema}.{name}"}
     return SqlModel(schema, name, path, tuple(sorted(reads)))
@@ -65,6 +65,7 @@ def spec_columns() -> dict[str, dict[str, str]]:
             merged = columns.setdefault(table.id, {})
             for column in table.columns:
                 merged[column.key] = "decimal(22,4)" if column.kind == "amount" else "varchar"
+    columns["unclassified"] = {"table_seq": "integer", "col": "integer", "text": "varchar"}
     return columns
 
 

@@ -1,0 +1,13 @@
+-- Table 02 (部门收入预算表) by function and fund source, one row per printed row, money in 元.
+create or replace table staging.stg_income_by_function as
+select
+    document_id, printed_code, source_unit, row_index, row_kind, page, source_row,
+    func_class, func_kind, func_item, unit_code, name,
+    to_yuan(total, source_unit) as total,
+    to_yuan(general_public, source_unit) as general_public,
+    to_yuan(government_fund, source_unit) as government_fund,
+    to_yuan(state_capital, source_unit) as state_capital,
+    to_yuan(fiscal_special, source_unit) as fiscal_special,
+    to_yuan(unit_funds, source_unit) as unit_funds,
+    to_yuan(carry_over, source_unit) as carry_over
+from clean_income_by_function;
