@@ -21,6 +21,7 @@ from assets.clean.tables import UNCLASSIFIED, CleanDocument, CleanTable
 from assets.extract.model import ExtractedDocument, RawCell, TextLine
 
 DOCUMENT_ID_LENGTH = 16
+ZERO = Decimal("0")
 PRINTED_AMOUNT = pa.decimal128(22, 4)  # as printed (万元 or 元), exact; staging converts to 元
 PROVENANCE = ("document_id", "table_id", "printed_code", "source_unit", "row_index",
               "row_kind", "page", "source_row")
@@ -141,7 +142,12 @@ def table_schema(table: CleanTable) -> pa.Schema:
 
 
 def table_records(document_id: str, table: CleanTable, seq: int) -> list[dict]:
-    """One dict per clean row, with provenance, ready for Arrow."""
+    """One dict per clean row, with provenance, ready for Arrow.
+
+    A blank amount cell means "nothing" and is written as 0; an amount column the template
+    does not print is absent from the file, so it reads back as NULL ("not disclosed").
+    """
+    amount_keys = [key for key, kind in zip(table.columns, table.kinds) if kind == "amount"]
     records = []
     for row in table.rows:
         record = {
@@ -150,6 +156,7 @@ def table_records(document_id: str, table: CleanTable, seq: int) -> list[dict]:
             "row_index": row.row_index, "row_kind": row.kind, "page": row.page,
             "source_row": row.source_row, "table_seq": seq, **row.values,
         }
+        record.update({key: ZERO for key in amount_keys if record[key] is None})
         records.append(record)
     return records
 

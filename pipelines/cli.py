@@ -58,9 +58,7 @@ def command_export(args: argparse.Namespace) -> int:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    home = Path(os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home")))
-    home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()  # an empty config: store runs and events under DAGSTER_HOME
+    os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home"))
     from pipelines.run import run_pipeline  # imports Dagster: only for this command
 
     started = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,7 @@ class RunSummary:
         if self.fatal:
             return f"budget-etl run: {self.fatal}"
         lines = [f"\nDocuments ({len(self.documents)}):"]
-        lines += [f"  {status:<14} {name}" for name, status in self.documents]
+        lines += [f"  {name}: {status}" for name, status in self.documents]
         lines.append(f"Tables found: {self.tables_found}")
         lines.append("Rows per mart:")
         lines += [f"  marts.{name:<36} {rows:>6}" for name, rows in self.mart_rows.items()]
@@ -71,7 +72,8 @@ def is_up_to_date(paths: BudgetPaths, document_id: str, version: str) -> bool:
     return marker.exists() and marker.read_text() == version
 
 
-QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# The summary names every failure in one line; full logs stay in the UI (make ui).
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 def failure_message(result: ExecuteInProcessResult) -> str:
@@ -127,6 +129,14 @@ def read_outcome(paths: BudgetPaths, summary: RunSummary) -> None:
         con.close()
 
 
+def dagster_instance() -> DagsterInstance:
+    """The persistent instance under DAGSTER_HOME (the one `make ui` shows), created if new."""
+    home = Path(os.environ["DAGSTER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").touch()  # an empty config: runs and events stored under DAGSTER_HOME
+    return DagsterInstance.get()
+
+
 def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) -> RunSummary:
     """Run the whole graph for the inbox into the warehouse; never raises for a bad document."""
     paths = paths_from_env(inbox, warehouse)
@@ -135,7 +145,7 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) 
         summary.fatal = f"inbox {paths.inbox_dir} is not a folder: pass --inbox DIR or set BUDGET_INBOX"
         return summary
     defs = build_definitions(paths)
-    instance = DagsterInstance.get()
+    instance = dagster_instance()
     scan = defs.resolve_job_def("inbox_job").execute_in_process(
         instance=instance, run_config=QUIET_LOGS, raise_on_error=False)
     if not scan.success:

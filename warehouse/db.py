@@ -109,11 +109,11 @@ def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     register_seeds(con)
     for table_id, columns in spec_columns().items():
         files = sorted(str(p) for p in data_dir.glob(f"clean/*/{table_id}.parquet"))
-        if files:
-            con.execute(f"create or replace temp view clean_{table_id} as select * from "
-                        f"read_parquet({sql_literal(files)}, union_by_name = true)")
-        else:
-            con.execute(empty_view_sql(f"clean_{table_id}", {**PROVENANCE_TYPES, **columns}))
+        empty = empty_view_sql(f"clean_{table_id}", {**PROVENANCE_TYPES, **columns})
+        if files:  # every spec column exists even when no file has it (NULL: not printed)
+            empty += (f" union all by name select * from "
+                      f"read_parquet({sql_literal(files)}, union_by_name = true)")
+        con.execute(empty)
     for view, (pattern, columns) in JSON_SOURCES.items():
         files = sorted(str(p) for p in data_dir.glob(pattern))
         if files:

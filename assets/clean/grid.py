@@ -6,7 +6,7 @@ slot (merged cell cut by a page break) already carries the text read from the pa
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assets.extract.model import RawCell
 
@@ -21,6 +21,7 @@ class PageGrid:
     bottom: float
     texts: tuple[tuple[str, ...], ...]
     origins: tuple[tuple[tuple[int, int], ...], ...]
+    columns: tuple[tuple[float, float], ...]  # (x0, x1) of each grid column
 
     @property
     def n_cols(self) -> int:
@@ -48,8 +49,29 @@ def table_cells_to_grid(cells: list[RawCell]) -> PageGrid:
         source = own[origin]
         texts[r][c] = source.text or ""
         origins[r][c] = origin
+    columns = tuple(sorted({(cell.col, cell.x0, cell.x1) for cell in cells if cell.row == 0}))
     return PageGrid(
         cells[0].page, cells[0].table_index,
         min(cell.top for cell in cells), max(cell.bottom for cell in cells),
         tuple(tuple(row) for row in texts), tuple(tuple(row) for row in origins),
+        tuple((x0, x1) for _, x0, x1 in columns),
     )
+
+
+def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> PageGrid | None:
+    """Re-cut a continuation page's grid onto the first page's columns by x position, for a page
+    whose merged cells (a 合计 label across the code columns) left it fewer grid columns.
+    Return None when some column of the first page has no counterpart here."""
+    if grid.columns == columns:
+        return grid
+    picks = []
+    for x0, x1 in columns:
+        centre = (x0 + x1) / 2
+        match = next((c for c, (a, b) in enumerate(grid.columns) if a - 1 <= centre <= b + 1), None)
+        if match is None:
+            return None
+        picks.append(match)
+    texts = tuple(tuple(row[c] for c in picks) for row in grid.texts)
+    origins = tuple(tuple((row[c][0], picks.index(row[c][1]) if row[c][1] in picks else row[c][1])
+                          for c in picks) for row in grid.origins)
+    return replace(grid, texts=texts, origins=origins, columns=columns)

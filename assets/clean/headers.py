@@ -5,11 +5,15 @@ distinct spec column; a continuation page whose top rows map the same way repeat
 """
 from __future__ import annotations
 
+import re
+
 from assets.clean.grid import PageGrid
 from assets.clean.text import label_key
 from assets.templates.spec import TableSpec
 
 MAX_HEADER_ROWS = 6
+# "2024年机关运行经费预算数": the year in a header label is not part of what the column is
+LEADING_YEAR = re.compile(r"^20\d{2}年度?")
 
 
 def column_paths(grid: PageGrid, n_rows: int) -> list[tuple[str, ...]]:
@@ -20,8 +24,9 @@ def column_paths(grid: PageGrid, n_rows: int) -> list[tuple[str, ...]]:
         path = []
         for r in range(n_rows):
             origin = grid.origins[r][c]
-            text = label_key(grid.texts[r][c])
-            if origin in seen or not text:
+            text = LEADING_YEAR.sub("", label_key(grid.texts[r][c]))
+            # a merged cell (same origin) or a label repeated in each slot (WPS) counts once
+            if origin in seen or not text or (path and path[-1] == text):
                 continue
             seen.add(origin)
             path.append(text)

@@ -6,7 +6,7 @@ table with no title above it on its page is a continuation of the previous one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assets.clean.grid import PageGrid
 from assets.clean.text import label_key
@@ -14,9 +14,10 @@ from assets.extract.model import TextLine
 
 PRINTED_CODE = re.compile(r"(?:预算|公开|附表|表)(\d{1,2})表?")
 UNIT = re.compile(r"单位[:：]\s*(万元|元)")
-DEPARTMENT = re.compile(r"(?:部门|单位)名称[:：]\s*(.+?)\s*(?:单位[:：].*)?$")
+DEPARTMENT = re.compile(r"(?:部门名称|单位名称|编制部门|编制单位)[:：]\s*(.+?)\s*(?:单位[:：].*)?$")
 NOTE_START = ("注", "备注", "说明")
 NOTE_LINE_GAP = 8.0  # points between lines of one note paragraph
+MAX_INNER_HEADING_ROWS = 6
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,42 @@ def grid_heading(grids: list[PageGrid], index: int, lines: list[TextLine]) -> He
     following = grids[index + 1] if index + 1 < len(grids) and grids[index + 1].page == grid.page else None
     above = lines_between(lines, grid.page, previous.bottom if previous else 0, grid.top)
     below = lines_between(lines, grid.page, grid.bottom, following.top if following else 1e9)
-    texts = tuple(line.text for line in above)
+    return make_heading(tuple(line.text for line in above), notes_below(below))
+
+
+def make_heading(texts: tuple[str, ...], notes: tuple[str, ...]) -> Heading:
+    """Read printed number, unit and department out of heading lines."""
     return Heading(
         lines=texts,
         printed_code=first_match(PRINTED_CODE, [label_key(t) for t in texts]),
         unit=first_match(UNIT, texts),
         department=first_match(DEPARTMENT, texts),
-        notes=notes_below(below),
+        notes=notes,
     )
+
+
+def is_heading_row(texts: tuple[str, ...]) -> bool:
+    """True for a grid row that is really title text: blank, or one or two distinct labels that
+    name a table (…表), a unit (单位：元) or a department (编制部门：…)."""
+    distinct = list(dict.fromkeys(t.strip() for t in texts if t.strip()))
+    if not distinct:
+        return True
+    return len(distinct) <= 2 and any(
+        label_key(t).endswith("表") or UNIT.search(t) or DEPARTMENT.search(t) for t in distinct)
+
+
+def split_inner_heading(grid: PageGrid, heading: Heading) -> tuple[PageGrid, Heading]:
+    """Some producers print the title and unit lines inside the table's ruling; move such top
+    rows out of the grid into the heading."""
+    count = 0
+    while count < min(MAX_INNER_HEADING_ROWS, len(grid.texts)) and is_heading_row(grid.texts[count]):
+        count += 1
+    inner = [t for row in grid.texts[:count] for t in dict.fromkeys(row) if t.strip()]
+    if not inner or count == len(grid.texts):
+        return grid, heading
+    trimmed = replace(grid, texts=grid.texts[count:],
+                      origins=tuple(tuple((r - count, c) for r, c in row) for row in grid.origins[count:]))
+    return trimmed, make_heading(heading.lines + tuple(inner), heading.notes)
 
 
 def first_match(pattern: re.Pattern[str], texts: list[str] | tuple[str, ...]) -> str | None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assets.clean.grid import PageGrid, cells_to_grids
+from assets.clean.grid import PageGrid, align_columns, cells_to_grids
 from assets.clean.headers import find_header
-from assets.clean.headings import Heading, grid_heading
+from assets.clean.headings import Heading, grid_heading, split_inner_heading
 from assets.clean.rows import CleanRow, RawRow, grid_body_rows, rows_to_clean_rows
 from assets.clean.text import join_wrapped_lines, label_key
 from assets.extract.model import ExtractedDocument
@@ -60,7 +60,7 @@ class TableDraft:
     spec: TableSpec | None
     heading: Heading
     title: str
-    n_cols: int
+    columns: tuple[tuple[float, float], ...]
     mapping: dict[int, str]
     raw_rows: list[RawRow] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
@@ -101,7 +101,7 @@ def start_draft(grid: PageGrid, heading: Heading, spec: TableSpec | None) -> Tab
     if header is None:  # unknown layout: keep every row as raw text, columns c0..cn
         spec = None
         header = (0, {c: f"c{c}" for c in range(grid.n_cols)})
-    draft = TableDraft(spec, heading, title_line(heading, spec), grid.n_cols, header[1])
+    draft = TableDraft(spec, heading, title_line(heading, spec), grid.columns, header[1])
     add_page(draft, grid, header[0], heading)
     return draft
 
@@ -112,9 +112,13 @@ def add_page(draft: TableDraft, grid: PageGrid, body_start: int, heading: Headin
     draft.notes.extend(heading.notes)
 
 
-def continues(draft: TableDraft | None, grid: PageGrid, spec: TableSpec | None) -> bool:
-    """True when an untitled page table carries on the previous logical table."""
-    return draft is not None and spec is None and grid.n_cols == draft.n_cols
+def continuation_grid(draft: TableDraft | None, grid: PageGrid, heading: Heading,
+                      spec: TableSpec | None) -> PageGrid | None:
+    """Return the grid cut to the previous table's columns when this untitled page table carries
+    that table on, else None."""
+    if draft is None or spec is not None or heading.printed_code:
+        return None
+    return align_columns(grid, draft.columns)
 
 
 def repeated_header_rows(draft: TableDraft, grid: PageGrid) -> int:
@@ -147,19 +151,22 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     """Given an extracted document, return its logical tables, classified and typed."""
     grids = cells_to_grids(document.cells)
     lines = list(document.lines)
-    headings = [grid_heading(grids, i, lines) for i in range(len(grids))]
+    split = [split_inner_heading(g, grid_heading(grids, i, lines)) for i, g in enumerate(grids)]
+    grids, headings = [g for g, _ in split], [h for _, h in split]
     template = choose_template(grids, headings)
     drafts: list[TableDraft] = []
     for grid, heading in zip(grids, headings):
         spec = match_spec(heading, template)
         current = drafts[-1] if drafts else None
-        if continues(current, grid, spec) and not heading.printed_code:
-            add_page(current, grid, repeated_header_rows(current, grid), heading)
+        aligned = continuation_grid(current, grid, heading, spec)
+        if aligned is not None:
+            add_page(current, aligned, repeated_header_rows(current, aligned), heading)
         else:
             drafts.append(start_draft(grid, heading, spec))
     tables = tuple(draft_to_table(d) for d in drafts)
     return CleanDocument(
-        template.template, template.document_kind, template.scope,
+        template.template, template.document_kind,
+        template.scope_of([label_key(t.title) for t in tables if t.table_id != UNCLASSIFIED]),
         department=next((t.department for t in tables if t.department), None),
         fiscal_year=document_year(tables),
         tables=tables,

@@ -91,7 +91,7 @@ def orphan_run_texts(
     for c, col_box in enumerate(col_boxes):
         for run in vertical_runs([r for r, row in enumerate(origins) if row[c] is None]):
             box = (col_box[0], row_boxes[run[0]][1], col_box[2], row_boxes[run[-1]][3])
-            text = page.within_bbox(box).extract_text() or ""
+            text = page.within_bbox(box, strict=False).extract_text() or ""
             for r in run:
                 texts[(r, c)] = text
     return texts

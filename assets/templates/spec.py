@@ -13,7 +13,7 @@ from pathlib import Path
 
 SPEC_DIR = Path(__file__).parent
 COLUMN_KINDS = {"text", "code", "amount"}
-TEMPLATE_KEYS = {"template", "document_kind", "scope", "detect", "tables"}
+TEMPLATE_KEYS = {"template", "document_kind", "scope", "scope_patterns", "detect", "tables"}
 TABLE_KEYS = {"id", "title", "columns", "row_kinds", "fill_down", "page_break_fragments"}
 COLUMN_KEYS = {"key", "kind", "labels"}
 ROW_KIND_KEYS = {"kind", "when"}
@@ -57,6 +57,14 @@ class TemplateSpec:
     scope: str
     detect: tuple[re.Pattern[str], ...]
     tables: tuple[TableSpec, ...]
+    scope_patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
+
+    def scope_of(self, titles: list[str]) -> str:
+        """Return the scope a table title names (e.g. 预算单位 -> unit), else the default."""
+        for scope, pattern in self.scope_patterns:
+            if any(pattern.search(title) for title in titles):
+                return scope
+        return self.scope
 
 
 def reject_unknown(found: dict, allowed: set[str], where: str) -> None:
@@ -111,6 +119,7 @@ def parse_template(raw: dict, where: str) -> TemplateSpec:
     return TemplateSpec(
         raw["template"], raw["document_kind"], raw["scope"],
         tuple(re.compile(p) for p in raw.get("detect", [])), tables,
+        tuple((scope, re.compile(p)) for scope, p in raw.get("scope_patterns", {}).items()),
     )
 
 

@@ -2,12 +2,12 @@
 create or replace table marts.fct_basic_expenditure_by_economic as
 select
     document_id, row_kind,
-    case when row_kind = 'item' then dept_econ_code end as dept_econ_code,
-    case when row_kind = 'item' then dept_econ_name else '合计' end as dept_econ_name,
+    case when row_kind <> 'total' then dept_econ_code end as dept_econ_code,
+    case when row_kind <> 'total' then dept_econ_name else '合计' end as dept_econ_name,
     gov_econ_code, gov_econ_name,
-    coalesce(total, 0)::decimal(20, 2) as total,
-    coalesce(personnel, 0)::decimal(20, 2) as personnel,
-    coalesce(public_funds, 0)::decimal(20, 2) as public_funds,
+    total,
+    personnel,
+    public_funds,
     source_unit, page, source_row, row_index
 from staging.stg_basic_expenditure_by_economic
 order by document_id, row_index;

@@ -3,8 +3,8 @@ create or replace table marts.fct_basic_expenditure_detail as
 select
     document_id, case row_kind when 'dept' then 'unit' else row_kind end as row_kind,
     unit_name, category, item_name,
-    coalesce(total, 0)::decimal(20, 2) as amount,
-    coalesce(general_public, 0)::decimal(20, 2) as general_public,
+    total as amount,
+    general_public,
     source_unit, page, source_row, row_index
 from staging.stg_basic_expenditure_detail
 order by document_id, row_index;

@@ -9,17 +9,18 @@ select
     document_id, source_table,
     case row_kind when 'dept' then 'unit' else row_kind end as row_kind,
     unit_code,
-    case when row_kind = 'item' then func_class || func_kind || func_item end as function_code,
+    case when row_kind in ('item', 'class', 'kind')
+         then func_class || coalesce(func_kind, '') || coalesce(func_item, '') end as function_code,
     func_class as function_class, name as function_name,
-    coalesce(total, 0)::decimal(20, 2) as total,
-    coalesce(basic_total, 0)::decimal(20, 2) as basic_total,
-    coalesce(basic_wages_welfare, 0)::decimal(20, 2) as basic_wages_welfare,
-    coalesce(basic_household_transfers, 0)::decimal(20, 2) as basic_household_transfers,
-    coalesce(basic_goods_services, 0)::decimal(20, 2) as basic_goods_services,
-    coalesce(basic_capital, 0)::decimal(20, 2) as basic_capital,
-    coalesce(project_total, 0)::decimal(20, 2) as project_total,
-    coalesce(project_operating, 0)::decimal(20, 2) as project_operating,
-    coalesce(project_specific, 0)::decimal(20, 2) as project_specific,
+    total,
+    basic_total,
+    basic_wages_welfare,
+    basic_household_transfers,
+    basic_goods_services,
+    basic_capital,
+    project_total,
+    project_operating,
+    project_specific,
     source_unit, page, source_row, row_index
 from both_tables
 order by document_id, source_table, row_index;

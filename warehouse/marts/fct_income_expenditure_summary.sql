@@ -31,12 +31,12 @@ select
     case
         when regexp_matches(keyed.item_name, '总计$') then 'grand_total'
         when regexp_matches(keyed.item_name, '合计$') then 'total'
-        when regexp_matches(keyed.item_name, '^其中') then 'memo'
+        when regexp_matches(keyed.item_name, '^(其中|\d+\s*[.．、])') then 'memo'
         when regexp_matches(keyed.item_name, '结转|结余') then 'carry_over'
         else 'item'
     end as line_kind,
     case when keyed.side = 'expenditure' then class_names.function_class end as function_class,
-    coalesce(keyed.amount, 0)::decimal(20, 2) as amount,
+    keyed.amount,
     keyed.source_unit, keyed.page, keyed.source_row
 from keyed
 left join class_names on keyed.name_key = class_names.name_key

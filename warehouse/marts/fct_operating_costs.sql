@@ -4,7 +4,7 @@ select
     document_id, row_kind,
     case when row_kind = 'item' then econ_code end as econ_code,
     case when row_kind = 'item' then econ_name else '合计' end as econ_name,
-    coalesce(total, 0)::decimal(20, 2) as amount,
+    total as amount,
     source_unit, page, source_row, row_index
 from staging.stg_operating_costs
 order by document_id, row_index;

@@ -2,8 +2,8 @@
 create or replace table marts.fct_projects as
 select
     document_id, project_type, project_name, unit_name,
-    coalesce(total, 0)::decimal(20, 2) as amount,
-    coalesce(general_public, 0)::decimal(20, 2) as general_public,
+    total as amount,
+    general_public,
     source_unit, page, source_row, row_index
 from staging.stg_project_expenditure
 where row_kind = 'item'

@@ -2,7 +2,9 @@
 create or replace table staging.stg_basic_expenditure_by_economic as
 select
     document_id, printed_code, source_unit, row_index, row_kind, page, source_row,
-    dept_econ_code, dept_econ_name, gov_econ_code, gov_econ_name,
+    -- Henan prints the 5-digit code in one cell; Shanghai prints 类 and 款 in two
+    coalesce(dept_econ_code, econ_class || coalesce(econ_kind, '')) as dept_econ_code,
+    dept_econ_name, gov_econ_code, gov_econ_name,
     to_yuan(total, source_unit) as total,
     to_yuan(personnel, source_unit) as personnel,
     to_yuan(public_funds, source_unit) as public_funds

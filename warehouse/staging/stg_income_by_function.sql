@@ -9,5 +9,9 @@ select
     to_yuan(state_capital, source_unit) as state_capital,
     to_yuan(fiscal_special, source_unit) as fiscal_special,
     to_yuan(unit_funds, source_unit) as unit_funds,
-    to_yuan(carry_over, source_unit) as carry_over
+    to_yuan(carry_over, source_unit) as carry_over,
+    to_yuan(fiscal_grant, source_unit) as fiscal_grant,
+    to_yuan(business_income, source_unit) as business_income,
+    to_yuan(business_operating_income, source_unit) as business_operating_income,
+    to_yuan(other_income, source_unit) as other_income
 from clean_income_by_function;

@@ -5,5 +5,8 @@ select
     income_item,
     to_yuan(income_amount, source_unit) as income_amount,
     expense_item,
-    to_yuan(expense_amount, source_unit) as expense_amount
+    to_yuan(expense_amount, source_unit) as expense_amount,
+    to_yuan(expense_personnel, source_unit) as expense_personnel,
+    to_yuan(expense_public_funds, source_unit) as expense_public_funds,
+    to_yuan(expense_project, source_unit) as expense_project
 from clean_income_expenditure_summary;

@@ -7,5 +7,6 @@ select
     to_yuan(vehicle_total, source_unit) as vehicle_total,
     to_yuan(vehicle_purchase, source_unit) as vehicle_purchase,
     to_yuan(vehicle_operation, source_unit) as vehicle_operation,
-    to_yuan(official_reception, source_unit) as official_reception
+    to_yuan(official_reception, source_unit) as official_reception,
+    to_yuan(operating_costs, source_unit) as operating_costs
 from clean_three_public_costs;
