@@ -18,15 +18,16 @@ $(STAMP): pyproject.toml requirements.lock
 setup: $(STAMP)
 
 run: setup
-	@mkdir -p $(DAGSTER_HOME) && touch $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/budget-etl run
 
 test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
+# The UI plus the daemon that runs the inbox sensor and the daily schedule.
 ui: setup
-	@mkdir -p $(DAGSTER_HOME) && touch $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster-webserver -h 127.0.0.1 -p 3000 -m pipelines.definitions
+	@mkdir -p $(DAGSTER_HOME)
+	@test -s $(DAGSTER_HOME)/dagster.yaml || cp pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m pipelines.definitions
 
 clean:
 	rm -rf $(VENV) .dagster_home warehouse/budget.duckdb warehouse/budget_data exports

@@ -19,8 +19,10 @@ import pyarrow.parquet as pq
 
 from assets.clean.tables import UNCLASSIFIED, CleanDocument, CleanTable
 from assets.extract.model import ExtractedDocument, RawCell, TextLine
+from assets.templates.spec import SPEC_DIR
 
 DOCUMENT_ID_LENGTH = 16
+VERSION_FILE = "extractor_version"
 ZERO = Decimal("0")
 PRINTED_AMOUNT = pa.decimal128(22, 4)  # as printed (万元 or 元), exact; staging converts to 元
 PROVENANCE = ("document_id", "table_id", "printed_code", "source_unit", "row_index",
@@ -67,6 +69,26 @@ def find_inbox_file(inbox: Path, document_id: str) -> InboxFile:
     raise FileNotFoundError(
         f"document {document_id} is no longer in the inbox {inbox}: re-run the whole pipeline"
     )
+
+
+def extractor_version() -> str:
+    """Changes whenever a template spec changes, so cleaned documents are redone."""
+    digest = hashlib.sha256()
+    for path in sorted(SPEC_DIR.glob("*.toml")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def is_up_to_date(data_dir: Path, document_id: str) -> bool:
+    """True when the document was cleaned with the current specs (or quarantined since)."""
+    marker = clean_dir(data_dir, document_id) / VERSION_FILE
+    return ((marker.exists() and marker.read_text() == extractor_version())
+            or quarantine_path(data_dir, document_id).exists())
+
+
+def stale_documents(data_dir: Path, document_ids: list[str]) -> list[str]:
+    """The documents whose cleaned tables are missing or made with older specs."""
+    return [doc_id for doc_id in document_ids if not is_up_to_date(data_dir, doc_id)]
 
 
 def raw_dir(data_dir: Path, document_id: str) -> Path:
@@ -193,6 +215,7 @@ def write_clean(data_dir: Path, facts: dict, document: CleanDocument) -> Path:
                "scope": document.scope, "department_name": document.department,
                "fiscal_year": document.fiscal_year}
         (folder / "document.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1))
+        (folder / VERSION_FILE).write_text(extractor_version())
 
     target = clean_dir(data_dir, document_id)
     replace_dir(target, write)

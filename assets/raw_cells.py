@@ -8,7 +8,8 @@ from dagster import AssetExecutionContext, Failure, MaterializeResult, MetadataV
 
 from assets.documents import source_documents
 from assets.documents_files import clear_quarantine, find_inbox_file, write_quarantine, write_raw
-from assets.extract.pdf_document import UnreadableDocument, extract_document
+from assets.extract.limits import extract_with_limits
+from assets.extract.pdf_document import UnreadableDocument
 from assets.partitions import documents_partitions
 from assets.resources import BudgetPaths
 
@@ -17,14 +18,12 @@ from assets.resources import BudgetPaths
        compute_kind="pdfplumber")
 def raw_cells(context: AssetExecutionContext, paths: BudgetPaths) -> MaterializeResult:
     """Every ruled-table cell and text line of one budget PDF, with page/row/column provenance.
-    An unreadable file is quarantined with its reason (see quality.quarantine)."""
+    An unreadable file, or one that exceeds the per-document time or memory limit, is
+    quarantined with its reason (see quality.quarantine)."""
     item = find_inbox_file(paths.inbox_dir, context.partition_key)
     started = time.perf_counter()
     try:
-        document = extract_document(
-            Path(item.path),
-            on_page=lambda n, total: n % 10 == 0 and context.log.info(f"page {n}/{total}"),
-        )
+        document = extract_with_limits(Path(item.path))
     except UnreadableDocument as error:
         write_quarantine(paths.data_dir, item, "raw_cells", str(error))
         raise Failure(description=f"{item.file_name}: {error}",

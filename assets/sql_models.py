@@ -1,10 +1,13 @@
 """Stages 3 and 4: one Dagster asset per SQL file of warehouse/staging and warehouse/marts, keyed
 [schema, table] and wired by the tables each file reads, so the UI shows the real lineage."""
 
-from dagster import AssetKey, AssetsDefinition, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext, AssetKey, AssetsDefinition, MaterializeResult, MetadataValue, asset,
+)
 from dagster_duckdb import DuckDBResource
 
 from assets.clean_tables import clean_tables
+from assets.partitions import documents_partitions
 from assets.resources import BudgetPaths
 from warehouse.db import SqlModel, ensure_schema, load_models, register_sources, run_sql_file
 
@@ -26,10 +29,12 @@ def model_asset(model: SqlModel, group: str) -> AssetsDefinition:
 
     @asset(key=[model.schema, model.name], deps=deps, group_name=group, compute_kind="duckdb",
            description=description)
-    def build_table(duckdb: DuckDBResource, paths: BudgetPaths) -> MaterializeResult:
+    def build_table(context: AssetExecutionContext, duckdb: DuckDBResource,
+                    paths: BudgetPaths) -> MaterializeResult:
+        documents = set(context.instance.get_dynamic_partitions(documents_partitions.name))
         with duckdb.get_connection() as con:
             ensure_schema(con)
-            register_sources(con, paths.data_dir)
+            register_sources(con, paths.data_dir, documents)
             run_sql_file(con, model.path)
             rows = con.execute(f"select count(*) from {model.table}").fetchone()[0]
             preview = preview_markdown(con, model.table)

@@ -10,6 +10,10 @@ from assets.raw_cells import raw_cells
 from assets.resources import BudgetPaths, duckdb_for, paths_from_env
 from assets.sql_models import mart_assets, staging_assets
 from pipelines.jobs import document_job, inbox_job, warehouse_job
+from pipelines.schedules import daily_refresh
+from pipelines.sensors import (
+    inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_quarantined,
+)
 
 
 def build_definitions(paths: BudgetPaths) -> Definitions:
@@ -19,6 +23,8 @@ def build_definitions(paths: BudgetPaths) -> Definitions:
                 *quality_assets, budget_snapshot],
         asset_checks=identity_checks,
         jobs=[inbox_job, document_job, warehouse_job],
+        sensors=[inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_quarantined],
+        schedules=[daily_refresh],
         resources={"paths": paths, "duckdb": duckdb_for(paths)},
     )
 

@@ -1,6 +1,8 @@
 """The three jobs a run is made of: scan the inbox, process one document, build the warehouse."""
 from dagster import AssetSelection, define_asset_job
 
+from assets.partitions import WRITER_TAGS
+
 inbox_job = define_asset_job("inbox_job", selection=AssetSelection.groups("inbox"),
                              description="Scan the inbox and register one partition per PDF.")
 document_job = define_asset_job(
@@ -9,4 +11,5 @@ document_job = define_asset_job(
 warehouse_job = define_asset_job(
     "warehouse_job",
     selection=AssetSelection.groups("staging", "marts", "quality", "publish"),
+    tags=WRITER_TAGS,
     description="Load every cleaned document into DuckDB, build the marts, run the checks, publish.")

@@ -2,19 +2,21 @@
 changed document (showing progress), build the warehouse, and summarise the result."""
 from __future__ import annotations
 
-import hashlib
 import json
+import multiprocessing
 import os
+import shutil
 import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-from dagster import DagsterInstance, ExecuteInProcessResult
+from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
-from assets.documents_files import clean_dir, quarantine_path
+from assets.documents_files import quarantine_path, stale_documents
 from assets.resources import BudgetPaths, paths_from_env
-from assets.templates.spec import SPEC_DIR
 from pipelines.definitions import build_definitions
 
 SUMMARY_MARTS = ("dim_document", "fct_income_expenditure_summary", "fct_expenditure_by_function",
@@ -37,7 +39,7 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        loaded = sum(status.startswith(("loaded", "up to date")) for _, status in self.documents)
+        loaded = sum(status in ("loaded", "up to date") for _, status in self.documents)
         return 1 if self.fatal or self.errors or not loaded else 0
 
     def render(self, seconds: float) -> str:
@@ -59,19 +61,7 @@ class RunSummary:
         return "\n".join(lines)
 
 
-def extractor_version() -> str:
-    """Changes whenever a template spec changes, so cleaned documents are redone."""
-    digest = hashlib.sha256()
-    for path in sorted(SPEC_DIR.glob("*.toml")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def is_up_to_date(paths: BudgetPaths, document_id: str, version: str) -> bool:
-    marker = clean_dir(paths.data_dir, document_id) / "extractor_version"
-    return marker.exists() and marker.read_text() == version
-
-
+INSTANCE_CONFIG = Path(__file__).with_name("dagster.yaml")
 # The summary names every failure in one line; full logs stay in the UI (make ui).
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
@@ -87,32 +77,69 @@ def failure_message(result: ExecuteInProcessResult) -> str:
     return "run failed"
 
 
-def process_documents(paths, defs, instance, force: bool, summary: RunSummary) -> None:
+def document_status(paths: BudgetPaths, document_id: str, error: str | None) -> str:
+    """One line for the summary: loaded, quarantined with its reason, or the failure."""
+    quarantine = quarantine_path(paths.data_dir, document_id)
+    if quarantine.exists():
+        return f"quarantined: {json.loads(quarantine.read_text())['reason']}"
+    return f"error: {error}" if error else "loaded"
+
+
+_WORKER_DEFS: dict[tuple[str, str], Definitions] = {}
+
+
+def run_document(inbox: str, warehouse: str, document_id: str) -> str | None:
+    """Materialize one document's partition (extract + clean) through Dagster; return the failure
+    message, or None on success. Runs in a worker process, hence plain arguments."""
+    key = (inbox, warehouse)
+    if key not in _WORKER_DEFS:
+        _WORKER_DEFS[key] = build_definitions(paths_from_env(inbox, warehouse))
+    result = _WORKER_DEFS[key].resolve_job_def("document_job").execute_in_process(
+        instance=DagsterInstance.get(), partition_key=document_id, run_config=QUIET_LOGS,
+        raise_on_error=False)
+    return None if result.success else failure_message(result)
+
+
+def worker_count(jobs: int) -> int:
+    """Parallel document runs: one per core (BUDGET_WORKERS overrides), never more than jobs."""
+    wanted = int(os.environ.get("BUDGET_WORKERS", os.cpu_count() or 1))
+    return max(1, min(wanted, jobs))
+
+
+def process_documents(paths: BudgetPaths, force: bool, summary: RunSummary) -> None:
+    """Run the document partitions that are new or stale, in parallel, printing progress."""
     manifest = json.loads((paths.data_dir / "manifest.json").read_text())
-    job = defs.resolve_job_def("document_job")
-    version = extractor_version()
-    for index, item in enumerate(manifest, start=1):
-        name, doc_id = item["file_name"], item["document_id"]
-        print(f"[{index}/{len(manifest)}] {name} ...", end=" ", file=sys.stderr, flush=True)
-        if not force and is_up_to_date(paths, doc_id, version):
-            summary.documents.append((name, "up to date"))
-            print("up to date", file=sys.stderr)
-            continue
-        result = job.execute_in_process(instance=instance, partition_key=doc_id,
-                                        run_config=QUIET_LOGS, raise_on_error=False)
-        quarantine = quarantine_path(paths.data_dir, doc_id)
-        if result.success:
-            (clean_dir(paths.data_dir, doc_id) / "extractor_version").write_text(version)
-            summary.documents.append((name, "loaded"))
-            print("loaded", file=sys.stderr)
-        elif quarantine.exists():
-            reason = json.loads(quarantine.read_text())["reason"]
-            summary.documents.append((name, f"quarantined: {reason}"))
-            print(f"QUARANTINED: {reason}", file=sys.stderr)
-        else:
-            summary.errors += 1
-            summary.documents.append((name, f"error: {failure_message(result)}"))
-            print(f"ERROR: {failure_message(result)}", file=sys.stderr)
+    names = {item["document_id"]: item["file_name"] for item in manifest}
+    todo = list(names) if force else stale_documents(paths.data_dir, list(names))
+    statuses: dict[str, str] = {}
+    for doc_id in names:
+        if doc_id not in todo:
+            statuses[doc_id] = document_status(paths, doc_id, None).replace("loaded", "up to date")
+    done = len(statuses)
+
+    started = time.perf_counter()
+
+    def report(doc_id: str, error: str | None) -> None:
+        nonlocal done
+        done += 1
+        statuses[doc_id] = document_status(paths, doc_id, error)
+        summary.errors += statuses[doc_id].startswith("error")
+        print(f"[{done}/{len(names)}] {names[doc_id]}: {statuses[doc_id]} "
+              f"(t+{time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
+
+    workers = worker_count(len(todo))
+    if workers == 1:
+        for doc_id in todo:
+            report(doc_id, run_document(paths.inbox, paths.warehouse, doc_id))
+    else:
+        print(f"extracting {len(todo)} documents with {workers} workers ...", file=sys.stderr)
+        context = multiprocessing.get_context("spawn")  # never fork a process holding the instance
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, d): d for d in todo}
+            for future in as_completed(futures):
+                doc_id = futures[future]
+                report(doc_id, future.result())
+    summary.documents = [(names[d], statuses[d]) for d in names]
 
 
 def read_outcome(paths: BudgetPaths, summary: RunSummary) -> None:
@@ -133,7 +160,9 @@ def dagster_instance() -> DagsterInstance:
     """The persistent instance under DAGSTER_HOME (the one `make ui` shows), created if new."""
     home = Path(os.environ["DAGSTER_HOME"])
     home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()  # an empty config: runs and events stored under DAGSTER_HOME
+    config = home / "dagster.yaml"
+    if not config.exists() or not config.read_text().strip():
+        shutil.copy(INSTANCE_CONFIG, config)
     return DagsterInstance.get()
 
 
@@ -151,8 +180,8 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) 
     if not scan.success:
         summary.fatal = failure_message(scan)
         return summary
-    process_documents(paths, defs, instance, force, summary)
-    if not any(s.startswith(("loaded", "up to date")) for _, s in summary.documents):
+    process_documents(paths, force, summary)
+    if not any(status in ("loaded", "up to date") for _, status in summary.documents):
         summary.fatal = (f"no PDF in {paths.inbox_dir} could be loaded "
                          f"({len(summary.documents)} found): see the reasons above")
         return summary

@@ -79,3 +79,32 @@ def warehouse(pipeline_run):
     con = duckdb.connect(str(summary.paths.warehouse_file), read_only=True)
     yield con
     con.close()
+
+
+MART_TABLES = ["marts.dim_document", "marts.fct_income_expenditure_summary",
+               "marts.fct_expenditure_by_function", "marts.fct_basic_expenditure_by_economic",
+               "marts.fct_basic_expenditure_detail", "marts.fct_three_public_costs",
+               "marts.fct_projects", "marts.fct_operating_costs", "quality.check_results"]
+
+
+def mart_fingerprint(path) -> dict[str, str]:
+    """Hash of every mart's full content (rows sorted), to compare two warehouses exactly."""
+    import hashlib
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {
+            table: hashlib.sha256("\n".join(sorted(
+                map(repr, con.execute(f"select * from {table}").fetchall()))).encode()).hexdigest()
+            for table in MART_TABLES
+        }
+    finally:
+        con.close()
+
+
+def two_document_inbox(folder: Path) -> Path:
+    """An inbox with the reference and a second document (same tables, other content hash)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REFERENCE_PDF, folder / "a.pdf")
+    (folder / "b.pdf").write_bytes(REFERENCE_PDF.read_bytes() + b"\n% another copy\n")
+    return folder

@@ -103,19 +103,26 @@ def empty_view_sql(name: str, columns: dict[str, str]) -> str:
     return f"create or replace temp view {name} as select {select} where false"
 
 
-def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+def document_files(data_dir: Path, pattern: str, document_ids: set[str]) -> list[str]:
+    """Files matching `pattern` that belong to one of `document_ids` (a folder or file stem)."""
+    return sorted(str(p) for p in data_dir.glob(pattern)
+                  if p.parent.name in document_ids or p.stem in document_ids)
+
+
+def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path, document_ids: set[str]) -> None:
     """Create temp views clean_<table_id>, clean_documents, clean_tables_found, clean_quarantine
-    over the per-document files; a source with no file yet is an empty view of the right shape."""
+    over the files of the given documents (the inbox's registered partitions); a source with no
+    file yet is an empty view of the right shape."""
     register_seeds(con)
     for table_id, columns in spec_columns().items():
-        files = sorted(str(p) for p in data_dir.glob(f"clean/*/{table_id}.parquet"))
+        files = document_files(data_dir, f"clean/*/{table_id}.parquet", document_ids)
         empty = empty_view_sql(f"clean_{table_id}", {**PROVENANCE_TYPES, **columns})
         if files:  # every spec column exists even when no file has it (NULL: not printed)
             empty += (f" union all by name select * from "
                       f"read_parquet({sql_literal(files)}, union_by_name = true)")
         con.execute(empty)
     for view, (pattern, columns) in JSON_SOURCES.items():
-        files = sorted(str(p) for p in data_dir.glob(pattern))
+        files = document_files(data_dir, pattern, document_ids)
         if files:
             struct = ", ".join(f"'{col}': '{kind}'" for col, kind in columns.items())
             con.execute(f"create or replace temp view {view} as select * from read_json("

@@ -6,7 +6,6 @@ UnreadableDocument with a one-line reason that names what to do next.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -35,9 +34,7 @@ def check_pdf_header(path: Path) -> None:
         )
 
 
-def extract_document(
-    path: Path, on_page: Callable[[int, int], None] | None = None
-) -> ExtractedDocument:
+def extract_document(path: Path) -> ExtractedDocument:
     """Given a PDF path, return its raw cells and text lines, parsing each page once."""
     check_pdf_header(path)
     cells: list[RawCell] = []
@@ -47,24 +44,42 @@ def extract_document(
             page_count = len(pdf.pages)
             producer = str(pdf.metadata.get("Producer", "") or "")
             for number, page in enumerate(pdf.pages, start=1):
-                deduped = page.dedupe_chars()
-                page_cells, boxes = page_to_cells(deduped, number)
+                # position and text only: faux-bold copies may carry another font name
+                clean = page.dedupe_chars(extra_attrs=()) if has_doubled_chars(page) else page
+                page_cells, boxes = page_to_cells(clean, number)
                 cells.extend(page_cells)
-                lines.extend(page_to_lines(deduped, number, boxes))
+                lines.extend(page_to_lines(clean, number, boxes))
                 page.close()
-                if on_page:
-                    on_page(number, page_count)
-    except UnreadableDocument:
+    except (UnreadableDocument, MemoryError):
         raise
     except Exception as error:  # pdfminer raises many types for damaged files
+        if any(isinstance(cause, MemoryError) for cause in error_causes(error)):
+            raise MemoryError(str(error)) from error  # a resource limit, not a damaged file
         raise UnreadableDocument(describe_open_error(error)) from error
     check_text_layer(cells, lines, page_count)
     return ExtractedDocument(page_count, producer, tuple(cells), tuple(lines))
 
 
+def has_doubled_chars(page) -> bool:
+    """True when some character is drawn twice at the same spot (faux bold: "单单位位").
+    A linear scan, so the costly dedupe_chars() only runs on pages that need it."""
+    seen: set[tuple[str, int, int]] = set()
+    for char in page.chars:
+        key = (char["text"], round(char["x0"]), round(char["top"]))
+        if key in seen:
+            return True
+        seen.add(key)
+    return False
+
+
+def error_causes(error: Exception) -> list[object]:
+    """The error and what it wraps (pdfplumber puts pdfminer's error in args)."""
+    return [error, *error.args, error.__cause__, error.__context__]
+
+
 def describe_open_error(error: Exception) -> str:
     """Given what pdfplumber/pdfminer raised, return the quarantine reason."""
-    causes = [error, *error.args, error.__cause__, error.__context__]
+    causes = error_causes(error)
     if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
         return "encrypted PDF (needs a password): ask the publisher for an open copy"
     root = next((c for c in causes[1:] if isinstance(c, Exception)), error)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import pytest
-from reportlab.pdfgen import canvas
-
+from assets.extract.limits import extract_with_limits
 from assets.extract.pdf_document import UnreadableDocument, extract_document
+from tests.conftest import SHARED
+from tests.pdf_factory import decompression_bomb_pdf, encrypted_pdf, image_only_pdf
 
 
 def test_empty_file(tmp_path):
@@ -31,20 +32,35 @@ def test_truncated_pdf(tmp_path):
 
 
 def test_pdf_without_text_layer(tmp_path):
-    path = tmp_path / "scan.pdf"
-    pdf = canvas.Canvas(str(path))
-    pdf.rect(100, 100, 200, 200, fill=1)  # an image-like page: drawing, no text
-    pdf.showPage()
-    pdf.save()
     with pytest.raises(UnreadableDocument, match="no text layer"):
-        extract_document(path)
+        extract_document(image_only_pdf(tmp_path / "scan.pdf"))
 
 
 def test_encrypted_pdf(tmp_path):
-    path = tmp_path / "locked.pdf"
-    pdf = canvas.Canvas(str(path), encrypt="secret")
-    pdf.drawString(100, 700, "budget")
-    pdf.showPage()
-    pdf.save()
     with pytest.raises(UnreadableDocument, match="encrypted"):
-        extract_document(path)
+        extract_document(encrypted_pdf(tmp_path / "locked.pdf"))
+
+
+def test_time_limit_stops_extraction(tmp_path):
+    from tests.conftest import REFERENCE_PDF
+
+    with pytest.raises(UnreadableDocument, match="longer than 0.2 s"):
+        extract_with_limits(REFERENCE_PDF, timeout_s=0.2)
+
+
+def test_memory_limit_stops_a_decompression_bomb(tmp_path):
+    bomb = decompression_bomb_pdf(tmp_path / "bomb.pdf", megabytes=400)
+    assert bomb.stat().st_size < 2_000_000
+    with pytest.raises(UnreadableDocument, match="memory limit"):
+        extract_with_limits(bomb, memory_mb=200)
+
+
+EDGE = SHARED / "corpus" / "real" / "edge"
+
+
+@pytest.mark.skipif(not EDGE.is_dir(), reason=f"real corpus not found at {EDGE}")
+def test_faux_bold_doubled_characters_are_deduped():
+    document = extract_document(EDGE / "pdfplumber_issue-842_cn-faux-bold-duplicate-chars.pdf")
+    texts = [line.text for line in document.lines]
+    assert "安徽安利合成革股份有限公司" in texts
+    assert "ANHUI ANLI ARTIFICIAL LEATHER CO.,LTD." in texts

@@ -3,32 +3,12 @@ rows disappear. The second document is the reference with bytes appended after %
 tables, another content hash), so each mart must hold exactly twice the rows."""
 from __future__ import annotations
 
-import hashlib
 import shutil
 
 import duckdb
 import pytest
 
-from tests.conftest import REFERENCE_PDF
-
-MARTS = ["dim_document", "fct_income_expenditure_summary", "fct_expenditure_by_function",
-         "fct_basic_expenditure_by_economic", "fct_basic_expenditure_detail",
-         "fct_three_public_costs", "fct_projects", "fct_operating_costs"]
-
-
-def mart_fingerprint(path) -> dict[str, str]:
-    """Hash of every mart's full content, rows sorted, so two runs can be compared exactly."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        out = {}
-        for mart in MARTS + ["quality.check_results"]:
-            table = mart if "." in mart else f"marts.{mart}"
-            rows = sorted(map(repr, con.execute(f"select * from {table}").fetchall()))
-            out[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
-        return out
-    finally:
-        con.close()
-
+from tests.conftest import REFERENCE_PDF, mart_fingerprint, two_document_inbox
 
 def count(path, table: str) -> int:
     con = duckdb.connect(str(path), read_only=True)
@@ -39,21 +19,17 @@ def count(path, table: str) -> int:
 
 
 @pytest.fixture
-def two_document_inbox(tmp_path, monkeypatch):
+def inbox_and_warehouse(tmp_path, monkeypatch):
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
-    (tmp_path / "home").mkdir()
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    shutil.copy(REFERENCE_PDF, inbox / "a.pdf")
-    (inbox / "b.pdf").write_bytes(REFERENCE_PDF.read_bytes() + b"\n% another copy\n")
+    inbox = two_document_inbox(tmp_path / "inbox")
     shutil.copy(REFERENCE_PDF, inbox / "a duplicate.pdf")  # same bytes as a.pdf: one document
     return inbox, tmp_path / "wh" / "budget.duckdb"
 
 
-def test_documents_accumulate_rerun_is_identical_and_removal_cleans(two_document_inbox):
+def test_documents_accumulate_rerun_is_identical_and_removal_cleans(inbox_and_warehouse):
     from pipelines.run import run_pipeline
 
-    inbox, warehouse = two_document_inbox
+    inbox, warehouse = inbox_and_warehouse
     first = run_pipeline(str(inbox), str(warehouse))
     assert first.exit_code == 0, first.render(0)
     assert count(warehouse, "marts.dim_document") == 2
