@@ -149,6 +149,13 @@ TEXT_LINE_SCHEMA = pa.schema([
 ])
 
 
+FIGURE_SCHEMA = pa.schema([
+    ("document_id", pa.string()), ("figure_index", pa.int32()), ("part", pa.string()),
+    ("section", pa.string()), ("statement", pa.string()), ("value", PRINTED_AMOUNT),
+    ("unit", pa.string()), ("sentence", pa.string()), ("page", pa.int32()),
+])
+
+
 def table_schema(table: CleanTable) -> pa.Schema:
     """Arrow schema of a clean table file: provenance columns, then the spec's columns."""
     fields = [
@@ -209,6 +216,9 @@ def write_clean(data_dir: Path, facts: dict, document: CleanDocument) -> Path:
             if table_id == UNCLASSIFIED:
                 records = unclassified_long(records)
             pq.write_table(pa.Table.from_pylist(records, schema=schema), folder / f"{table_id}.parquet")
+        figures = [{"document_id": document_id, **asdict(f)} for f in document.figures]
+        pq.write_table(pa.Table.from_pylist(figures, schema=FIGURE_SCHEMA),
+                       folder / "narrative_figures.parquet")
         summaries = [table_summary(document_id, s, t) for s, t in enumerate(document.tables)]
         (folder / "tables.json").write_text(json.dumps(summaries, ensure_ascii=False, indent=1))
         doc = {**facts, "template": document.template, "document_kind": document.document_kind,

@@ -17,6 +17,7 @@ from expectations.identities import Identity
 SUITE = "budget_identities"
 # One unit of the last printed digit (0.01) of each printed unit, in 分 (fen).
 TOLERANCE_FEN = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
+# Counts and percentages (in "fen" too: x 100) must match exactly to their printed 2 decimals.
 INSTANCE_COLUMNS = ["identity", "document_id", "subject", "expected_fen", "observed_fen",
                     "tolerance_fen", "excess_fen", "source_unit"]
 

@@ -66,6 +66,9 @@ def spec_columns() -> dict[str, dict[str, str]]:
             for column in table.columns:
                 merged[column.key] = "decimal(22,4)" if column.kind == "amount" else "varchar"
     columns["unclassified"] = {"table_seq": "integer", "col": "integer", "text": "varchar"}
+    columns["narrative_figures"] = {
+        "figure_index": "integer", "part": "varchar", "section": "varchar", "statement": "varchar",
+        "value": "decimal(22,4)", "unit": "varchar", "sentence": "varchar"}
     return columns
 
 

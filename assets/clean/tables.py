@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from assets.clean.grid import PageGrid, align_columns, cells_to_grids
 from assets.clean.headers import find_header
 from assets.clean.headings import Heading, grid_heading, split_inner_heading
+from assets.clean.narrative import NarrativeFigure, document_figures
 from assets.clean.rows import CleanRow, RawRow, grid_body_rows, rows_to_clean_rows
 from assets.clean.text import join_wrapped_lines, label_key
 from assets.extract.model import ExtractedDocument
@@ -51,6 +52,7 @@ class CleanDocument:
     department: str | None
     fiscal_year: int | None
     tables: tuple[CleanTable, ...]
+    figures: tuple[NarrativeFigure, ...] = ()
 
 
 @dataclass
@@ -170,6 +172,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
         department=next((t.department for t in tables if t.department), None),
         fiscal_year=document_year(tables),
         tables=tables,
+        figures=tuple(document_figures(lines, grids[0].page if grids else None)),
     )
 
 

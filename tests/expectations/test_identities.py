@@ -44,7 +44,9 @@ def test_altered_cell_fails_its_row_and_column_identities(broken_copy):
         "update marts.fct_expenditure_by_function set total = total + 5000 "
         "where source_table = '05' and function_code = '2010301'")
     failed = failures(broken_copy)
-    assert set(failed) - KNOWN_SOFT_FAILURES == {"T05.row.合计=基本+项目", "T05.col.total=Σitems"}
+    # the row, its column total, and the narrative's 一般公共服务支出 figure (Σ 05 rows of 类 201)
+    assert set(failed) - KNOWN_SOFT_FAILURES == {
+        "T05.row.合计=基本+项目", "T05.col.total=Σitems", "N-05.values"}
     row_failure = json.loads(failed["T05.row.合计=基本+项目"])["failures"]
     assert len(row_failure) == 1
     assert "2010301" in row_failure[0]["subject"]
@@ -60,4 +62,14 @@ def test_gap_within_one_printed_unit_is_tolerated(broken_copy):
 
 def test_three_public_costs_break_is_named(broken_copy):
     broken_copy.execute("update marts.fct_three_public_costs set official_reception = 0")
-    assert set(failures(broken_copy)) - KNOWN_SOFT_FAILURES == {"T09.三公=3parts"}
+    # the table's own sum, and the narrative that still says 公务接待费 281.85 万元
+    assert set(failures(broken_copy)) - KNOWN_SOFT_FAILURES == {"T09.三公=3parts", "N-09.values"}
+
+
+def test_narrative_that_disagrees_with_table_09_is_named(broken_copy):
+    broken_copy.execute(
+        "update marts.fct_narrative_figures set amount = 2900000.00 where statement = '公务接待费'")
+    failed = failures(broken_copy)
+    # against table 09, and against its own "减少11.00万元，下降3.76%" (11 / (290 + 11) = 3.65 %)
+    assert set(failed) - KNOWN_SOFT_FAILURES == {"N-09.values", "N.growth"}
+    assert "公务接待费" in json.loads(failed["N-09.values"])["failures"][0]["subject"]
