@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: setup run test ui bench clean
+.PHONY: setup run test ui docs bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -28,6 +28,10 @@ ui: setup
 	@mkdir -p $(DAGSTER_HOME)
 	@test -s $(DAGSTER_HOME)/dagster.yaml || cp pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m pipelines.definitions
+
+# Great Expectations' Data Docs of the last run, served on http://127.0.0.1:8008 (offline-ready)
+docs: setup
+	$(BIN)/budget-etl docs
 
 # Speed, memory and scaling against plain pdfplumber, Camelot and PyMuPDF -> docs/benchmarks.md
 bench: setup

@@ -10,6 +10,7 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
+from assets.resources import BudgetPaths
 from assets.sql_models import mart_assets
 from expectations.identities import load_identities
 from expectations.run import run_identities
@@ -21,13 +22,13 @@ MAX_LISTED_FAILURES = 20
 
 @asset(key=CHECK_RESULTS, deps=[a.key for a in mart_assets], group_name="quality",
        compute_kind="great_expectations")
-def check_results(duckdb: DuckDBResource) -> MaterializeResult:
+def check_results(duckdb: DuckDBResource, paths: BudgetPaths) -> MaterializeResult:
     """Every accounting identity (hard, cross, soft) evaluated on every document: one row per
     document x identity with expected and observed values (元) and each failing row named."""
     identities = load_identities()
     with duckdb.get_connection() as con:
         ensure_schema(con)
-        results = run_identities(con, identities)
+        results = run_identities(con, identities, docs_dir=paths.data_docs_dir)
         frame = pd.DataFrame([asdict(r) for r in results], columns=RESULT_COLUMNS)
         run_sql_file(con, SQL_DIR / "quality" / "check_results.sql")
         con.register("new_results", frame)
@@ -39,6 +40,7 @@ def check_results(duckdb: DuckDBResource) -> MaterializeResult:
         "passed": int(frame["success"].sum()),
         "failed": len(failed),
         "failures": MetadataValue.md(failures_markdown(failed)),
+        "data_docs": MetadataValue.path(str(paths.data_docs_dir / "index.html")),
     })
 
 
@@ -81,5 +83,39 @@ def identity_check(mart: str) -> AssetChecksDefinition:
     return check
 
 
+# Which printed tables feed each mart: a mart without rows for a document whose PDF has that
+# table with amounts is a broken load, not a finding, and blocks publishing the snapshot.
+MART_SOURCES = {
+    "fct_income_expenditure_summary": ["income_expenditure_summary"],
+    "fct_expenditure_by_function": ["expenditure_by_function", "general_public_expenditure"],
+    "fct_basic_expenditure_by_economic": ["basic_expenditure_by_economic"],
+    "fct_basic_expenditure_detail": ["basic_expenditure_detail"],
+    "fct_three_public_costs": ["three_public_costs"],
+    "fct_projects": ["project_expenditure"],
+    "fct_operating_costs": ["operating_costs"],
+}
+
+
+def structure_check(mart: str, tables: list[str]) -> AssetChecksDefinition:
+    """Blocking check: every document whose PDF has one of `tables` with amounts has rows here."""
+
+    @asset_check(asset=AssetKey(["marts", mart]), name=f"{mart}__loaded", blocking=True,
+                 additional_deps=[AssetKey(["marts", "dim_table_coverage"])],
+                 description=f"Structural: documents with tables {', '.join(tables)} have rows in "
+                             f"marts.{mart}; a failure stops the snapshot from being published.")
+    def check(duckdb: DuckDBResource) -> AssetCheckResult:
+        with duckdb.get_connection() as con:
+            missing = [row[0] for row in con.execute(f"""
+                select distinct c.document_id from marts.dim_table_coverage c
+                where c.table_id in ? and c.amount_cells > 0
+                  and c.document_id not in (select document_id from marts.{mart})
+                order by 1""", [tables]).fetchall()]
+        return AssetCheckResult(passed=not missing, severity=AssetCheckSeverity.ERROR,
+                                metadata={"documents_without_rows": ", ".join(missing) or "none"})
+
+    return check
+
+
 quality_assets = [check_results]
 identity_checks = [identity_check(mart) for mart in sorted({i.guards for i in load_identities()})]
+structure_checks = [structure_check(mart, tables) for mart, tables in MART_SOURCES.items()]

@@ -39,6 +39,11 @@ class BudgetPaths(ConfigurableResource):
     def build_db(self) -> Path:
         return self.data_dir / "build.duckdb"
 
+    @property
+    def data_docs_dir(self) -> Path:
+        """Great Expectations' Data Docs of the last check run (static HTML, works offline)."""
+        return self.data_dir / "data_docs"
+
 
 def paths_from_env(inbox: str | None = None, warehouse: str | None = None) -> BudgetPaths:
     """Return the paths: explicit arguments first, then env vars, then the defaults."""

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 IDENTITY_DIR = Path(__file__).parent / "identities"
-GROUPS = {"hard", "cross", "soft", "narrative"}
+GROUPS = {"hard", "cross", "soft", "narrative", "schema", "completeness"}
 KEYS = {"id", "group", "guards", "description", "sql", "params", "tolerance_units"}
 
 
@@ -34,11 +34,12 @@ def expand(raw: dict, where: str) -> list[Identity]:
     if raw.get("group") not in GROUPS:
         raise IdentitySpecError(f"{where}: group must be one of {sorted(GROUPS)}")
     identities = []
+    fill = str.format if "params" in raw else (lambda text, **_: text)  # no params: braces are SQL's
     for params in raw.get("params", [{}]):
         try:
             identities.append(Identity(
-                id=raw["id"].format(**params), group=raw["group"], guards=raw["guards"],
-                description=raw["description"].format(**params), sql=raw["sql"].format(**params),
+                id=fill(raw["id"], **params), group=raw["group"], guards=raw["guards"],
+                description=fill(raw["description"], **params), sql=fill(raw["sql"], **params),
                 tolerance_units=int(raw.get("tolerance_units", 1)),
             ))
         except (KeyError, IndexError) as error:

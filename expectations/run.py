@@ -7,14 +7,18 @@ tolerance of the printed unit -> one GX expectation per identity on the `excess_
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from expectations.data_docs import localise_docs
 from expectations.identities import Identity
 
 SUITE = "budget_identities"
+DOCS_SITE = "budget_quality"
 # One unit of the last printed digit (0.01) of each printed unit, in 分 (fen).
 TOLERANCE_FEN = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
 # Counts and percentages (in "fen" too: x 100) must match exactly to their printed 2 decimals.
@@ -65,30 +69,45 @@ def all_instances(con: duckdb.DuckDBPyConnection, identities: tuple[Identity, ..
             .reset_index(drop=True))
 
 
-def gx_failing_rows(instances: pd.DataFrame, identities: tuple[Identity, ...]) -> set[int]:
-    """Validate with Great Expectations: one expectation per identity, excess_fen <= 0.
+def gx_failing_rows(instances: pd.DataFrame, identities: tuple[Identity, ...],
+                    docs_dir: Path | None = None) -> set[int]:
+    """Validate with Great Expectations through a Checkpoint: one expectation per identity,
+    excess_fen <= 0; with `docs_dir`, also build the Data Docs site there (offline-ready).
     Return the index of every failing instance. (GX is imported here: it costs seconds.)"""
     import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.expectations.row_conditions import Column
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    batch = (context.data_sources.add_pandas("warehouse")
-             .add_dataframe_asset("identity_instances")
-             .add_batch_definition_whole_dataframe("all")
-             .get_batch(batch_parameters={"dataframe": instances.assign(row_id=instances.index)}))
-    suite = gx.ExpectationSuite(name=SUITE)
+    actions = []
+    if docs_dir is not None:
+        shutil.rmtree(docs_dir, ignore_errors=True)
+        context.add_data_docs_site(site_name=DOCS_SITE, site_config={
+            "class_name": "SiteBuilder", "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)}})
+        actions.append(UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE]))
+    batches = (context.data_sources.add_pandas("warehouse").add_dataframe_asset("identity_instances")
+               .add_batch_definition_whole_dataframe("all"))
+    suite = context.suites.add(gx.ExpectationSuite(name=SUITE))
     for identity in identities:
         suite.add_expectation(gx.expectations.ExpectColumnValuesToBeBetween(
             column="excess_fen", max_value=0,
             row_condition=Column("identity") == identity.id,
             meta={"id": identity.id, "group": identity.group, "description": identity.description},
         ))
-    result = batch.validate(suite, result_format={
-        "result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]})
+    validation = context.validation_definitions.add(
+        gx.ValidationDefinition(name=SUITE, data=batches, suite=suite))
+    checkpoint = context.checkpoints.add(gx.Checkpoint(
+        name=SUITE, validation_definitions=[validation], actions=actions,
+        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]}))
+    outcome = checkpoint.run(batch_parameters={"dataframe": instances.assign(row_id=instances.index)})
+    if docs_dir is not None:
+        localise_docs(docs_dir)
     return {
         int(item["row_id"])
+        for result in outcome.run_results.values()
         for expectation in result.results
         for item in expectation.result.get("unexpected_index_list") or []
     }
@@ -117,12 +136,14 @@ def summarise(identity: Identity, document_id: str, rows: pd.DataFrame) -> Check
     )
 
 
-def run_identities(con: duckdb.DuckDBPyConnection, identities: tuple[Identity, ...]) -> list[CheckResult]:
-    """Evaluate every identity on every document; return one CheckResult per document x identity."""
+def run_identities(con: duckdb.DuckDBPyConnection, identities: tuple[Identity, ...],
+                   docs_dir: Path | None = None) -> list[CheckResult]:
+    """Evaluate every identity on every document; return one CheckResult per document x identity.
+    With `docs_dir`, the GX Data Docs of this validation are built there too."""
     instances = all_instances(con, identities)
     if instances.empty:
         return []
-    failing = gx_failing_rows(instances, identities)
+    failing = gx_failing_rows(instances, identities, docs_dir)
     instances["failed"] = instances.index.isin(failing)
     by_id = {identity.id: identity for identity in identities}
     return [

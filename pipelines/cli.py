@@ -57,6 +57,25 @@ def command_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_docs(args: argparse.Namespace) -> int:
+    """Serve the Great Expectations Data Docs of the last run on 127.0.0.1 (works offline)."""
+    import functools
+    import http.server
+
+    target = warehouse_path(args.warehouse)
+    site = target.with_name(f"{target.stem}_data") / "data_docs"
+    if not (site / "index.html").exists():
+        sys.exit(f"budget-etl docs: no Data Docs in {site}: run `budget-etl run` first")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"Data Docs on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
 def command_run(args: argparse.Namespace) -> int:
     os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home"))
     from pipelines.run import run_pipeline  # imports Dagster: only for this command
@@ -85,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", default="exports")
     export.add_argument("--warehouse")
     export.set_defaults(handler=command_export)
+    docs = commands.add_parser("docs", help="serve the Data Docs (quality checks) on 127.0.0.1")
+    docs.add_argument("--port", type=int, default=8008)
+    docs.add_argument("--warehouse")
+    docs.set_defaults(handler=command_docs)
     return parser
 
 

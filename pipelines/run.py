@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
+from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult
 
 from assets.documents_files import quarantine_path, stale_documents
 from assets.resources import BudgetPaths, paths_from_env
@@ -62,6 +62,7 @@ class RunSummary:
 
 
 INSTANCE_CONFIG = Path(__file__).with_name("dagster.yaml")
+SNAPSHOT_KEY = AssetKey(["warehouse", "budget_snapshot"])
 # The summary names every failure in one line; full logs stay in the UI (make ui).
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
@@ -190,6 +191,12 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) 
         instance=instance, run_config=QUIET_LOGS, raise_on_error=False)
     if not build.success:
         summary.fatal = f"building the warehouse failed: {failure_message(build)}"
+        return summary
+    published = {event.asset_key for event in build.get_asset_materialization_events()}
+    if SNAPSHOT_KEY not in published:
+        summary.fatal = ("a structural check failed (a mart lost a table's rows), so the snapshot "
+                         f"was not published; {paths.warehouse_file} is unchanged: see the checks "
+                         "named *__loaded in the UI (make ui)")
         return summary
     read_outcome(paths, summary)
     return summary

@@ -95,14 +95,25 @@ def test_gov_office_summary_balances(shanghai):
     assert rows == [("expenditure", Decimal("91016775.35")), ("income", Decimal("91016775.35"))]
 
 
-def test_every_hard_identity_holds_except_the_printed_code_defect(shanghai):
-    """The welfare home's 支出预算总表 prints 类 '7' instead of '210' for 2101102 事业单位医疗
-    (page 9, and again on page 11); that row then belongs to no 类, so 01's 医疗卫生 line finds
-    no 03 rows: a real defect of the publication, reported, not repaired."""
+def test_every_identity_holds_except_the_printed_code_defects(shanghai):
+    """Two real defects of the publications, reported, not repaired:
+    - the welfare home's 支出预算总表 prints 类 '7' instead of '210' for 2101102 事业单位医疗
+      (page 9, again on page 11): a malformed code, and a row that belongs to no 类, so 01's
+      医疗卫生 line finds no 03 rows;
+    - 万里街道's economic table prints 款 codes without their leading zero ('301' '2' 津贴补贴,
+      page 29): malformed 5-digit codes."""
     failed = one(shanghai, """
         select d.file_name, r.check_name from quality.check_results r
         join marts.dim_document d using (document_id) where not r.success order by 1, 2""")
-    assert failed == [("2024_putuo-welfare-home_unit-budget.pdf", "X01-03.class")]
+    assert failed == [("2024_putuo-wanli-subdistrict_dept-budget.pdf", "D.econ_code_format"),
+                      ("2024_putuo-welfare-home_unit-budget.pdf", "D.function_code_format"),
+                      ("2024_putuo-welfare-home_unit-budget.pdf", "X01-03.class")]
+    wanli = one(shanghai, """
+        select e.dept_econ_code, e.dept_econ_name from marts.fct_basic_expenditure_by_economic e
+        join marts.dim_document d using (document_id)
+        where d.file_name = '2024_putuo-wanli-subdistrict_dept-budget.pdf' and e.page = 29
+          and e.source_row = 5""")
+    assert wanli == [("3012", "津贴补贴")]
     printed = one(shanghai, """
         select function_code, function_name, page from marts.fct_expenditure_by_function f
         join marts.dim_document d using (document_id)

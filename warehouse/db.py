@@ -117,6 +117,7 @@ def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path, document_id
     over the files of the given documents (the inbox's registered partitions); a source with no
     file yet is an empty view of the right shape."""
     register_seeds(con)
+    register_template_tables(con)
     for table_id, columns in spec_columns().items():
         files = document_files(data_dir, f"clean/*/{table_id}.parquet", document_ids)
         empty = empty_view_sql(f"clean_{table_id}", {**PROVENANCE_TYPES, **columns})
@@ -132,6 +133,14 @@ def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path, document_id
                         f"{sql_literal(files)}, columns = {{{struct}}}, format = 'auto')")
         else:
             con.execute(empty_view_sql(view, columns))
+
+
+def register_template_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Temp view spec_template_tables(template, table_id, table_order): what each template prints."""
+    rows = [(t.template, table.id, order) for t in load_templates() for order, table in enumerate(t.tables)]
+    values = ", ".join(f"({sql_literal(a)}, {sql_literal(b)}, {c})" for a, b, c in rows)
+    con.execute("create or replace temp view spec_template_tables as select * from (values "
+                f"{values}) v(template, table_id, table_order)")
 
 
 def register_seeds(con: duckdb.DuckDBPyConnection) -> None:

@@ -73,3 +73,20 @@ def test_narrative_that_disagrees_with_table_09_is_named(broken_copy):
     # against table 09, and against its own "减少11.00万元，下降3.76%" (11 / (290 + 11) = 3.65 %)
     assert set(failed) - KNOWN_SOFT_FAILURES == {"N-09.values", "N.growth"}
     assert "公务接待费" in json.loads(failed["N-09.values"])["failures"][0]["subject"]
+
+
+def test_structural_check_blocks_when_a_mart_loses_a_documents_rows(broken_copy, tmp_path):
+    from dagster_duckdb import DuckDBResource
+
+    from assets.checks import MART_SOURCES, structure_check
+
+    check = structure_check("fct_three_public_costs", MART_SOURCES["fct_three_public_costs"])
+    broken_copy.close()
+    path = tmp_path / "copy.duckdb"
+    assert check(duckdb=DuckDBResource(database=str(path))).passed
+    con = duckdb.connect(str(path))
+    con.execute("delete from marts.fct_three_public_costs")
+    con.close()
+    result = check(duckdb=DuckDBResource(database=str(path)))
+    assert not result.passed
+    assert check.check_specs_by_output_name and all(s.blocking for s in check.check_specs)
