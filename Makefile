@@ -21,6 +21,7 @@ run: setup
 	$(BIN)/budget-etl run
 
 test: setup
+	$(BIN)/ruff check --quiet pipelines assets expectations warehouse bench tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 # The UI plus the daemon that runs the inbox sensor and the daily schedule.

@@ -10,7 +10,7 @@ import hashlib
 import json
 import shutil
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -165,7 +165,7 @@ def table_schema(table: CleanTable) -> pa.Schema:
     ]
     if table.table_id == UNCLASSIFIED:
         fields.append(("table_seq", pa.int32()))
-    for key, kind in zip(table.columns, table.kinds):
+    for key, kind in zip(table.columns, table.kinds, strict=True):
         fields.append((key, PRINTED_AMOUNT if kind == "amount" else pa.string()))
     return pa.schema(fields)
 
@@ -176,7 +176,7 @@ def table_records(document_id: str, table: CleanTable, seq: int) -> list[dict]:
     A blank amount cell means "nothing" and is written as 0; an amount column the template
     does not print is absent from the file, so it reads back as NULL ("not disclosed").
     """
-    amount_keys = [key for key, kind in zip(table.columns, table.kinds) if kind == "amount"]
+    amount_keys = [key for key, kind in zip(table.columns, table.kinds, strict=True) if kind == "amount"]
     records = []
     for row in table.rows:
         record = {
@@ -247,7 +247,7 @@ def write_quarantine(data_dir: Path, item: InboxFile, stage: str, reason: str) -
     """Record why a document could not be loaded; its clean folder is removed."""
     record = {"document_id": item.document_id, "file_name": item.file_name, "path": item.path,
               "stage": stage, "reason": reason,
-              "quarantined_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+              "quarantined_at": datetime.now(UTC).isoformat(timespec="seconds")}
     path = quarantine_path(data_dir, item.document_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, ensure_ascii=False, indent=1))

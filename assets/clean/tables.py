@@ -157,7 +157,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     grids, headings = [g for g, _ in split], [h for _, h in split]
     template = choose_template(grids, headings)
     drafts: list[TableDraft] = []
-    for grid, heading in zip(grids, headings):
+    for grid, heading in zip(grids, headings, strict=True):
         spec = match_spec(heading, template)
         current = drafts[-1] if drafts else None
         aligned = continuation_grid(current, grid, heading, spec)
