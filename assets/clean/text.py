@@ -11,10 +11,13 @@ import unicodedata
 CJK_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF), (0x3000, 0x303F))
 QUOTES = "“”\"'‘’「」"
 WHITESPACE = re.compile(r"\s+")
+RADICALS = re.compile("[\u2e80-\u2fdf]")
 
 
 def map_radicals(text: str) -> str:
     """Given text, return it with Kangxi / CJK radical code points replaced by unified ideographs."""
+    if not RADICALS.search(text):
+        return text
     return "".join(
         unicodedata.normalize("NFKC", ch) if 0x2E80 <= ord(ch) <= 0x2FDF else ch for ch in text
     )

@@ -5,6 +5,8 @@ text of slots no cell covers (merged cells cut by a page break) from the page ch
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from pdfplumber.page import Page
 from pdfplumber.table import Table
 
@@ -55,10 +57,11 @@ def grid_boxes(table: Table) -> tuple[list[Box], list[Box]]:
     x0, top, x1, bottom = table.bbox
     tops = [row.bbox[1] for row in table.rows] + [bottom]
     n_cols = len(table.rows[0].cells)
-    lefts = [
-        min(cell[0] for row in table.rows if (cell := row.cells[c]) is not None)
-        for c in range(n_cols)
-    ] + [x1]
+    lefts = [x1] * (n_cols + 1)
+    for row in table.rows:
+        for c, cell in enumerate(row.cells):
+            if cell is not None and cell[0] < lefts[c]:
+                lefts[c] = cell[0]
     rows = [(x0, tops[r], x1, tops[r + 1]) for r in range(len(tops) - 1)]
     cols = [(lefts[c], top, lefts[c + 1], bottom) for c in range(n_cols)]
     return rows, cols
@@ -70,9 +73,11 @@ def slot_origins(
     """Given the detected cells and the grid, return for each slot the (row, col) where its
     covering cell starts, or None when no detected cell covers the slot."""
     origins: list[list[tuple[int, int] | None]] = [[None] * len(col_boxes) for _ in row_boxes]
+    row_centres = [(b[1] + b[3]) / 2 for b in row_boxes]  # ascending, so bisect finds the span
+    col_centres = [(b[0] + b[2]) / 2 for b in col_boxes]
     for x0, top, x1, bottom in cell_boxes:
-        covered_rows = [r for r, b in enumerate(row_boxes) if top <= (b[1] + b[3]) / 2 <= bottom]
-        covered_cols = [c for c, b in enumerate(col_boxes) if x0 <= (b[0] + b[2]) / 2 <= x1]
+        covered_rows = range(bisect_left(row_centres, top), bisect_right(row_centres, bottom))
+        covered_cols = range(bisect_left(col_centres, x0), bisect_right(col_centres, x1))
         if not covered_rows or not covered_cols:
             continue
         start = (covered_rows[0], covered_cols[0])
