@@ -31,7 +31,7 @@ def page_to_cells(page: Page, page_number: int) -> tuple[list[RawCell], list[Box
 def table_to_cells(page: Page, table: Table, page_number: int, index: int) -> list[RawCell]:
     """Given one pdfplumber table, return one RawCell per grid slot, row-major."""
     texts = table.extract()
-    row_boxes, col_boxes = grid_boxes(table)
+    row_boxes, col_boxes = grid_boxes(table.bbox, table.rows)  # .rows is recomputed per access
     origins = slot_origins(table.cells, row_boxes, col_boxes)
     orphan_texts = orphan_run_texts(page, origins, row_boxes, col_boxes)
     cells = []
@@ -48,17 +48,17 @@ def table_to_cells(page: Page, table: Table, page_number: int, index: int) -> li
     return cells
 
 
-def grid_boxes(table: Table) -> tuple[list[Box], list[Box]]:
+def grid_boxes(bbox: Box, table_rows: list) -> tuple[list[Box], list[Box]]:
     """Return the box of every grid row and column of a table.
 
     pdfplumber's row/column boxes are unions of the cells starting there, so a merged cell
     stretches them; the grid lines are the starts of consecutive rows and columns instead.
     """
-    x0, top, x1, bottom = table.bbox
-    tops = [row.bbox[1] for row in table.rows] + [bottom]
-    n_cols = len(table.rows[0].cells)
+    x0, top, x1, bottom = bbox
+    tops = [row.bbox[1] for row in table_rows] + [bottom]
+    n_cols = len(table_rows[0].cells)
     lefts = [x1] * (n_cols + 1)
-    for row in table.rows:
+    for row in table_rows:
         for c, cell in enumerate(row.cells):
             if cell is not None and cell[0] < lefts[c]:
                 lefts[c] = cell[0]
