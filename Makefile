@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: setup run test ui docs bench clean
+.PHONY: setup run test ui docs bench fixtures clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -38,6 +38,10 @@ docs: setup
 bench: setup
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,bench]"
 	$(BIN)/python bench/benchmark.py
+
+# Re-render the test PDFs of tests/fixtures/rendered (committed golden files) from the truth file
+fixtures: setup
+	$(BIN)/python -m tests.rendering.generate
 
 clean:
 	rm -rf $(VENV) .dagster_home warehouse/budget.duckdb warehouse/budget_data exports

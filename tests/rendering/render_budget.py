@@ -25,6 +25,7 @@ class Layout:
     landscape: bool = True
     font_size: float = 8
     repeat_header: bool = True
+    width_scale: float = 1.0  # < 1: narrower columns, so more names and numbers wrap
     narrative: list[str] = field(default_factory=list)
 
 
@@ -75,6 +76,6 @@ def render_budget(path: Path, tables: list[dict], layout: Layout | None = None) 
     if layout.narrative:
         story.append(PageBreak())
     for table in tables:
-        story += table_flowables(table, layout, size[0] - 60)
+        story += table_flowables(table, layout, (size[0] - 60) * layout.width_scale)
     doc.build(story)
     return path
