@@ -23,6 +23,8 @@ from assets.templates.spec import SPEC_DIR
 
 DOCUMENT_ID_LENGTH = 16
 VERSION_FILE = "extractor_version"
+EXTRACT_DIR = Path(__file__).parent / "extract"
+CLEAN_DIR = Path(__file__).parent / "clean"
 ZERO = Decimal("0")
 PRINTED_AMOUNT = pa.decimal128(22, 4)  # as printed (万元 or 元), exact; staging converts to 元
 PROVENANCE = ("document_id", "table_id", "printed_code", "source_unit", "row_index",
@@ -72,9 +74,11 @@ def find_inbox_file(inbox: Path, document_id: str) -> InboxFile:
 
 
 def extractor_version() -> str:
-    """Changes whenever a template spec changes, so cleaned documents are redone."""
+    """Changes whenever a template spec or the extraction/cleaning code changes, so documents
+    cleaned by an older version are redone."""
     digest = hashlib.sha256()
-    for path in sorted(SPEC_DIR.glob("*.toml")):
+    sources = [*SPEC_DIR.glob("*.toml"), *EXTRACT_DIR.glob("*.py"), *CLEAN_DIR.glob("*.py")]
+    for path in sorted(sources):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -190,14 +194,19 @@ def table_records(document_id: str, table: CleanTable, seq: int) -> list[dict]:
     return records
 
 
+def value_cells(table: CleanTable) -> int:
+    """Cells that carry a value: amounts, or any text in a table without amount columns (a form)."""
+    if "amount" in table.kinds:
+        return sum(isinstance(v, Decimal) for row in table.rows for v in row.values.values())
+    return sum(bool(v) for row in table.rows for v in row.values.values())
+
+
 def table_summary(document_id: str, seq: int, table: CleanTable) -> dict:
     return {
         "document_id": document_id, "table_seq": seq, "table_id": table.table_id,
         "printed_code": table.printed_code, "title": table.title, "source_unit": table.unit,
         "pages": list(table.pages), "row_count": len(table.rows), "note": table.note,
-        "amount_cells": sum(
-            isinstance(value, Decimal) for row in table.rows for value in row.values.values()
-        ),
+        "value_cells": value_cells(table),
         "issues": list(table.issues),
     }
 

@@ -21,7 +21,8 @@ from pipelines.definitions import build_definitions
 
 SUMMARY_MARTS = ("dim_document", "fct_income_expenditure_summary", "fct_expenditure_by_function",
                  "fct_basic_expenditure_by_economic", "fct_basic_expenditure_detail",
-                 "fct_three_public_costs", "fct_projects", "fct_operating_costs")
+                 "fct_three_public_costs", "fct_projects", "fct_operating_costs",
+                 "fct_performance_targets", "fct_narrative_figures")
 
 
 @dataclass

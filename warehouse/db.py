@@ -86,7 +86,7 @@ JSON_SOURCES = {
     "clean_tables_found": ("clean/*/tables.json", {
         "document_id": "varchar", "table_seq": "integer", "table_id": "varchar",
         "printed_code": "varchar", "title": "varchar", "source_unit": "varchar",
-        "pages": "integer[]", "row_count": "integer", "amount_cells": "integer",
+        "pages": "integer[]", "row_count": "integer", "value_cells": "integer",
         "note": "varchar", "issues": "varchar[]"}),
     "clean_quarantine": ("quarantine/*.json", {
         "document_id": "varchar", "file_name": "varchar", "path": "varchar", "stage": "varchar",

@@ -62,6 +62,9 @@ def map_columns(paths: list[tuple[str, ...]], spec: TableSpec) -> dict[int, str]
 
 def find_header(grid: PageGrid, spec: TableSpec) -> tuple[int, dict[int, str]] | None:
     """Given a page table and its spec, return (header row count, column mapping) or None."""
+    if spec.positional:
+        same_width = grid.n_cols == len(spec.columns)
+        return (0, dict(enumerate(spec.keys))) if same_width else None
     for n_rows in range(1, min(MAX_HEADER_ROWS, len(grid.texts)) + 1):
         mapping = map_columns(column_paths(grid, n_rows), spec)
         if mapping is not None:

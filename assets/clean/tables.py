@@ -19,6 +19,7 @@ from assets.templates.spec import TableSpec, TemplateSpec, load_templates
 
 UNCLASSIFIED = "unclassified"
 YEAR = re.compile(r"(20\d{2})年")
+HEADER_UNIT = re.compile(r"[（(](万元|元)[)）]")
 
 
 class NoBudgetTables(Exception):
@@ -64,6 +65,7 @@ class TableDraft:
     title: str
     columns: tuple[tuple[float, float], ...]
     mapping: dict[int, str]
+    header_unit: str | None = None
     raw_rows: list[RawRow] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -103,9 +105,19 @@ def start_draft(grid: PageGrid, heading: Heading, spec: TableSpec | None) -> Tab
     if header is None:  # unknown layout: keep every row as raw text, columns c0..cn
         spec = None
         header = (0, {c: f"c{c}" for c in range(grid.n_cols)})
-    draft = TableDraft(spec, heading, title_line(heading, spec), grid.columns, header[1])
+    draft = TableDraft(spec, heading, title_line(heading, spec), grid.columns, header[1],
+                       header_unit=header_unit(grid.texts[:header[0]] or grid.texts))
     add_page(draft, grid, header[0], heading)
     return draft
+
+
+def header_unit(header_rows) -> str | None:
+    """The unit a header label names ("项目金额（万元）") for tables printed without a 单位 line."""
+    for text in (t for row in header_rows for t in row):
+        match = HEADER_UNIT.search(text)
+        if match:
+            return match.group(1)
+    return None
 
 
 def add_page(draft: TableDraft, grid: PageGrid, body_start: int, heading: Heading) -> None:
@@ -141,7 +153,7 @@ def draft_to_table(draft: TableDraft) -> CleanTable:
         table_id=spec.id if spec else UNCLASSIFIED,
         printed_code=draft.heading.printed_code,
         title=join_wrapped_lines(draft.title),
-        unit=draft.heading.unit,
+        unit=draft.heading.unit or draft.header_unit,
         department=draft.heading.department,
         pages=tuple(dict.fromkeys(draft.pages)),
         note=" ".join(draft.notes),

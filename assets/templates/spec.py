@@ -14,7 +14,7 @@ from pathlib import Path
 SPEC_DIR = Path(__file__).parent
 COLUMN_KINDS = {"text", "code", "amount"}
 TEMPLATE_KEYS = {"template", "document_kind", "scope", "scope_patterns", "detect", "tables"}
-TABLE_KEYS = {"id", "title", "columns", "row_kinds", "fill_down", "page_break_fragments"}
+TABLE_KEYS = {"id", "title", "columns", "row_kinds", "fill_down", "page_break_fragments", "positional"}
 COLUMN_KEYS = {"key", "kind", "labels"}
 ROW_KIND_KEYS = {"kind", "when"}
 
@@ -44,6 +44,7 @@ class TableSpec:
     row_kinds: tuple[RowKindRule, ...]
     fill_down: tuple[str, ...]
     page_break_fragments: bool
+    positional: bool = False  # a form without a header row: columns are taken in order
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -110,7 +111,7 @@ def parse_table(raw: dict, where: str) -> TableSpec:
     if set(fill_down) - keys:
         raise SpecError(f"{where}: fill_down names unknown columns {sorted(set(fill_down) - keys)}")
     return TableSpec(raw["id"], re.compile(raw["title"]), columns, rules, fill_down,
-                     bool(raw.get("page_break_fragments", True)))
+                     bool(raw.get("page_break_fragments", True)), bool(raw.get("positional", False)))
 
 
 def parse_template(raw: dict, where: str) -> TemplateSpec:

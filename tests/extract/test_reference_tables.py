@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-SPEC_TABLES = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"]
+SPEC_TABLES = [f"{n:02d}" for n in range(1, 16)]
 
 
 def tables_by_code(document):

@@ -2,11 +2,11 @@
 create or replace table marts.dim_table_coverage as
 select
     document_id, table_seq, table_id, printed_code, title, source_unit,
-    pages[1] as first_page, len(pages) as page_span, row_count, amount_cells,
+    pages[1] as first_page, len(pages) as page_span, row_count, value_cells,
     case
         when table_id = 'unclassified' then 'unclassified'
-        when amount_cells = 0 and coalesce(note, '') <> '' then 'empty_with_note'
-        when amount_cells = 0 then 'empty'
+        when value_cells = 0 and coalesce(note, '') <> '' then 'empty_with_note'
+        when value_cells = 0 then 'empty'
         else 'present'
     end as status,
     nullif(note, '') as note, issues

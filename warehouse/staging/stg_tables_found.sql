@@ -9,7 +9,7 @@ select
     source_unit::varchar as source_unit,
     pages::integer[] as pages,
     row_count::integer as row_count,
-    amount_cells::integer as amount_cells,
+    value_cells::integer as value_cells,
     note::varchar as note,
     issues::varchar[] as issues
 from clean_tables_found;
