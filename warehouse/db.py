@@ -156,6 +156,8 @@ def publish_snapshot(build_db: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(target.name + ".tmp")
     temp.unlink(missing_ok=True)
+    # a run killed mid-copy can leave the temp file's WAL behind: never replay it into a new copy
+    temp.with_name(temp.name + ".wal").unlink(missing_ok=True)
     con = duckdb.connect()
     try:
         con.execute("attach ? as build (read_only)", [str(build_db)])

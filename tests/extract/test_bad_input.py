@@ -64,3 +64,12 @@ def test_faux_bold_doubled_characters_are_deduped():
     texts = [line.text for line in document.lines]
     assert "安徽安利合成革股份有限公司" in texts
     assert "ANHUI ANLI ARTIFICIAL LEATHER CO.,LTD." in texts
+
+
+def test_unmapped_font_text_is_an_error_not_data():
+    from assets.extract.model import TextLine
+    from assets.extract.pdf_document import check_text_layer
+
+    lines = [TextLine(1, 0, "(cid:1234)(cid:99) 3356.28", 0, 0, 10)]
+    with pytest.raises(UnreadableDocument, match=r"\(cid:NNN\) in 1 places"):
+        check_text_layer([], lines, 1)
