@@ -45,6 +45,7 @@ EXPECTED = {
     # name spelled differently in 12 and 15, 15's codes
     "Q8": [("焦作 政府办 2023.pdf", "S06-07.人员类=人员经费", "soft", D("24050900.00"), D("24256700.00")),
            ("焦作 政府办 2023.pdf", "S06-07.公用经费=公用经费", "soft", D("4239700.00"), D("4033900.00")),
+           ("焦作 政府办 2023.pdf", "S12-14.task_names", "soft", D("1.00"), D("0.00")),
            ("焦作 政府办 2023.pdf", "S12-15.names", "soft", D("1.00"), D("0.00")),
            ("焦作 政府办 2023.pdf", "S15.code_format", "soft", D("1.00"), D("0.00"))],
     # 13 tables with rows (14 and 15 are the performance-target forms), 10 and 11 empty with
