@@ -46,29 +46,35 @@ def wan_to_yuan(text: str | None) -> Decimal:
     return (Decimal(text) * 10000).quantize(Decimal("0.01")) if text is not None else Decimal("0.00")
 
 
+def run_pipeline_isolated(inbox: Path, warehouse: Path, home: Path, **env: str):
+    """Run the whole pipeline with its own DAGSTER_HOME (and extra env vars), restoring the
+    environment afterwards; return the RunSummary."""
+    from pipelines.run import run_pipeline
+
+    settings = {"DAGSTER_HOME": str(home), **env}
+    saved = {key: os.environ.get(key) for key in settings}
+    os.environ.update(settings)
+    try:
+        return run_pipeline(str(inbox), str(warehouse))
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 @pytest.fixture(scope="session")
 def pipeline_run(tmp_path_factory):
     """Run `budget-etl run` logic once: inbox = reference PDF + a text file named .pdf + an
     empty .pdf; returns (summary, paths)."""
-    from pipelines.run import run_pipeline
-
     base = tmp_path_factory.mktemp("pipeline")
     inbox = base / "inbox"
     inbox.mkdir()
     shutil.copy(REFERENCE_PDF, inbox / "焦作 政府办 2023.pdf")
     (inbox / "not_a_pdf.pdf").write_text("this is a text file, not a PDF")
     (inbox / "empty.pdf").write_bytes(b"")
-    home = base / "dagster_home"
-    home.mkdir()
-    previous = os.environ.get("DAGSTER_HOME")
-    os.environ["DAGSTER_HOME"] = str(home)
-    try:
-        summary = run_pipeline(str(inbox), str(base / "warehouse" / "budget.duckdb"))
-    finally:
-        if previous is None:
-            os.environ.pop("DAGSTER_HOME", None)
-        else:
-            os.environ["DAGSTER_HOME"] = previous
+    summary = run_pipeline_isolated(inbox, base / "warehouse" / "budget.duckdb", base / "dagster_home")
     return summary, base
 
 

@@ -3,14 +3,13 @@ loaded through the whole pipeline, checked against values read off the printed p
 Skipped with a message where the corpus folder is absent."""
 from __future__ import annotations
 
-import os
 import shutil
 from decimal import Decimal
 
 import duckdb
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import SHARED, run_pipeline_isolated
 
 CORPUS = SHARED / "corpus" / "real"
 SHANGHAI = ["2025_putuo-gov-office_dept-budget.pdf", "2025_putuo-commerce-commission_dept-budget.pdf",
@@ -23,19 +22,12 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def shanghai(tmp_path_factory):
-    from pipelines.run import run_pipeline
-
     base = tmp_path_factory.mktemp("shanghai")
     inbox = base / "inbox"
     inbox.mkdir()
     for name in SHANGHAI:
         shutil.copy(CORPUS / "budget" / name, inbox / name)
-    previous = os.environ.get("DAGSTER_HOME")
-    os.environ["DAGSTER_HOME"] = str(base / "home")
-    try:
-        summary = run_pipeline(str(inbox), str(base / "budget.duckdb"))
-    finally:
-        os.environ.pop("DAGSTER_HOME") if previous is None else os.environ.update(DAGSTER_HOME=previous)
+    summary = run_pipeline_isolated(inbox, base / "budget.duckdb", base / "home")
     assert summary.exit_code == 0, summary.render(0)
     con = duckdb.connect(str(summary.paths.warehouse_file), read_only=True)
     yield con

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 
 import duckdb
 import pytest
 
+from tests.conftest import run_pipeline_isolated
 from tests.rendering.render_budget import Layout, render_budget
 
 RENDERED = ("01", "03", "05", "06", "09", "13")
@@ -28,8 +28,6 @@ def edited(tables: dict, code: str, row: int, column: int, value: str) -> list[d
 
 @pytest.fixture(scope="module")
 def broken_run(tmp_path_factory, truth_tables):
-    from pipelines.run import run_pipeline
-
     base = tmp_path_factory.mktemp("broken")
     inbox = base / "inbox"
     inbox.mkdir()
@@ -39,12 +37,7 @@ def broken_run(tmp_path_factory, truth_tables):
     render_budget(inbox / "reception.pdf", edited(truth_tables, "09", 0, 5, "291.85"), layout)
     # 05: row 行政运行 (2010301) 合计 2323.05 -> 2333.05
     render_budget(inbox / "function_row.pdf", edited(truth_tables, "05", 2, 5, "2333.05"), layout)
-    previous = os.environ.get("DAGSTER_HOME")
-    os.environ["DAGSTER_HOME"] = str(base / "home")
-    try:
-        summary = run_pipeline(str(inbox), str(base / "budget.duckdb"))
-    finally:
-        os.environ.pop("DAGSTER_HOME") if previous is None else os.environ.update(DAGSTER_HOME=previous)
+    summary = run_pipeline_isolated(inbox, base / "budget.duckdb", base / "home")
     assert summary.exit_code == 0, summary.render(0)
     con = duckdb.connect(str(summary.paths.warehouse_file), read_only=True)
     rows = con.execute("""

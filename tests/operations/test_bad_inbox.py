@@ -2,13 +2,12 @@
 to the reference; each bad file is quarantined with a one-line reason, the reference loads."""
 from __future__ import annotations
 
-import os
 import shutil
 
 import duckdb
 import pytest
 
-from tests.conftest import REFERENCE_PDF
+from tests.conftest import REFERENCE_PDF, run_pipeline_isolated
 from tests.pdf_factory import decompression_bomb_pdf, encrypted_pdf, image_only_pdf, text_pdf
 
 EXPECTED_REASONS = {
@@ -25,8 +24,6 @@ EXPECTED_REASONS = {
 
 @pytest.fixture(scope="module")
 def bad_inbox_run(tmp_path_factory):
-    from pipelines.run import run_pipeline
-
     base = tmp_path_factory.mktemp("bad_inbox")
     inbox = base / "inbox"
     inbox.mkdir()
@@ -40,14 +37,7 @@ def bad_inbox_run(tmp_path_factory):
     text_pdf(inbox / "annual report.pdf")
     text_pdf(inbox / "long report 200 pages.pdf", pages=200)
     decompression_bomb_pdf(inbox / "bomb.pdf", megabytes=400)
-    saved = {k: os.environ.get(k) for k in ("DAGSTER_HOME", "BUDGET_DOC_MEMORY_MB")}
-    os.environ.update(DAGSTER_HOME=str(base / "home"), BUDGET_DOC_MEMORY_MB="300")
-    try:
-        summary = run_pipeline(str(inbox), str(base / "budget.duckdb"))
-    finally:
-        for key, value in saved.items():
-            os.environ.pop(key, None) if value is None else os.environ.update({key: value})
-    return summary
+    return run_pipeline_isolated(inbox, base / "budget.duckdb", base / "home", BUDGET_DOC_MEMORY_MB="300")
 
 
 def test_every_bad_file_is_quarantined_with_its_reason(bad_inbox_run):
