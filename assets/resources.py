@@ -10,9 +10,8 @@ from pathlib import Path
 from dagster import ConfigurableResource
 from dagster_duckdb import DuckDBResource
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_INBOX = REPO_ROOT / "samples"
-DEFAULT_WAREHOUSE = REPO_ROOT / "warehouse" / "budget.duckdb"
+from warehouse.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, data_dir_for, data_docs_dir_for
+
 
 
 class BudgetPaths(ConfigurableResource):
@@ -31,9 +30,7 @@ class BudgetPaths(ConfigurableResource):
 
     @property
     def data_dir(self) -> Path:
-        """Per-document Parquet, quarantine records and the working database."""
-        target = self.warehouse_file
-        return target.with_name(f"{target.stem}_data")
+        return data_dir_for(self.warehouse_file)
 
     @property
     def build_db(self) -> Path:
@@ -41,8 +38,7 @@ class BudgetPaths(ConfigurableResource):
 
     @property
     def data_docs_dir(self) -> Path:
-        """Great Expectations' Data Docs of the last check run (static HTML, works offline)."""
-        return self.data_dir / "data_docs"
+        return data_docs_dir_for(self.warehouse_file)
 
 
 def paths_from_env(inbox: str | None = None, warehouse: str | None = None) -> BudgetPaths:

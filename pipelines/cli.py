@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_WAREHOUSE = REPO_ROOT / "warehouse" / "budget.duckdb"
+from warehouse.paths import DEFAULT_WAREHOUSE, REPO_ROOT, data_docs_dir_for
+
 MART_SCHEMAS = ("marts", "quality")
 
 
@@ -62,8 +62,7 @@ def command_docs(args: argparse.Namespace) -> int:
     import functools
     import http.server
 
-    target = warehouse_path(args.warehouse)
-    site = target.with_name(f"{target.stem}_data") / "data_docs"
+    site = data_docs_dir_for(warehouse_path(args.warehouse))
     if not (site / "index.html").exists():
         sys.exit(f"budget-etl docs: no Data Docs in {site}: run `budget-etl run` first")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))

@@ -1,0 +1,19 @@
+"""Where things live by default, and the work folder that sits beside a warehouse file.
+
+Pure (no Dagster), so the fast CLI query path and the Dagster resources share one definition.
+"""
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_INBOX = REPO_ROOT / "samples"
+DEFAULT_WAREHOUSE = REPO_ROOT / "warehouse" / "budget.duckdb"
+
+
+def data_dir_for(warehouse: Path) -> Path:
+    """Per-document Parquet, quarantine records, the working database and the Data Docs."""
+    return warehouse.with_name(f"{warehouse.stem}_data")
+
+
+def data_docs_dir_for(warehouse: Path) -> Path:
+    """Great Expectations' Data Docs of the last check run (static HTML, works offline)."""
+    return data_dir_for(warehouse) / "data_docs"
