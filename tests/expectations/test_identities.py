@@ -72,9 +72,41 @@ def test_narrative_that_disagrees_with_table_09_is_named(broken_copy):
     broken_copy.execute(
         "update marts.fct_narrative_figures set amount = 2900000.00 where statement = '公务接待费'")
     failed = failures(broken_copy)
-    # against table 09, and against its own "减少11.00万元，下降3.76%" (11 / (290 + 11) = 3.65 %)
-    assert set(failed) - KNOWN_SOFT_FAILURES == {"N-09.values", "N.growth"}
+    # against table 09, against its own "减少11.00万元，下降3.76%" (11 / (290 + 11) = 3.65 %), and
+    # against the 三公 total stated before it (0 + 111.00 + 290.00 ≠ 392.85)
+    assert set(failed) - KNOWN_SOFT_FAILURES == {"N-09.values", "N.growth", "N.sum"}
     assert "公务接待费" in json.loads(failed["N-09.values"])["failures"][0]["subject"]
+    [sum_failure] = json.loads(failed["N.sum"])["failures"]
+    assert sum_failure["subject"].startswith("三公 392.85万元")
+    assert sum_failure["gap"] == "81500.00"  # 290.00 - 281.85 万元
+
+
+def test_table_04_line_that_disagrees_with_01_is_named(broken_copy):
+    broken_copy.execute("update staging.stg_fiscal_grant_summary set total = total + 10000 "
+                        "where expense_item like '%教育%'")
+    [failure] = json.loads(failures(broken_copy)["X01-04.function"])["failures"]
+    assert failure["subject"].startswith("205 ") and failure["gap"] == "10000.00"
+
+
+def test_table_07_row_without_unit_is_named(broken_copy):
+    broken_copy.execute("update marts.fct_basic_expenditure_detail set unit_name = null "
+                        "where row_kind = 'item' and row_index = (select min(row_index) "
+                        "from marts.fct_basic_expenditure_detail where row_kind = 'item')")
+    failed = failures(broken_copy)
+    assert set(failed) - KNOWN_SOFT_FAILURES == {"T07.units"}
+
+
+def test_project_of_the_wrong_type_breaks_the_table_15_blocks(broken_copy):
+    # 办公耗材 (焦作市人民政府办公室, 2.00 万元) moved from 其他运转类 to 特定目标类 in table 12
+    broken_copy.execute("update marts.fct_projects set project_type = '特定目标类' "
+                        "where project_name = '办公耗材'")
+    failed = failures(broken_copy)
+    assert {"X12-15.group", "X12-15.unit", "X03-12.其他运转类", "X03-12.特定目标类"} <= set(failed)
+    groups = json.loads(failed["X12-15.group"])["failures"]
+    assert sorted((f["subject"].split()[2], f["gap"]) for f in groups) == [
+        ("其他运转类", "-20000.00"), ("特定目标类", "20000.00")]
+    [unit] = json.loads(failed["X12-15.unit"])["failures"]
+    assert "103101 焦作市人民政府办公室" in unit["subject"] and unit["gap"] == "-20000.00"
 
 
 def test_structural_check_blocks_when_a_mart_loses_a_documents_rows(broken_copy, tmp_path):
