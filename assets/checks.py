@@ -86,7 +86,7 @@ def identity_check(mart: str) -> AssetChecksDefinition:
 # Which printed tables feed each mart: a mart without rows for a document whose PDF has that
 # table with amounts is a broken load, not a finding, and blocks publishing the snapshot.
 MART_SOURCES = {
-    "fct_income_expenditure_summary": ["income_expenditure_summary"],
+    "fct_income_expenditure_summary": ["income_expenditure_summary", "final_income_expenditure_summary"],
     "fct_expenditure_by_function": ["expenditure_by_function", "general_public_expenditure"],
     "fct_basic_expenditure_by_economic": ["basic_expenditure_by_economic"],
     "fct_basic_expenditure_detail": ["basic_expenditure_detail"],
@@ -94,6 +94,12 @@ MART_SOURCES = {
     "fct_projects": ["project_expenditure"],
     "fct_operating_costs": ["operating_costs"],
     "fct_performance_targets": ["project_performance", "department_performance"],
+    "fct_final_income_by_function": ["final_income_by_function"],
+    "fct_final_expenditure_by_function": ["final_expenditure_by_function", "final_general_public_expenditure"],
+    "fct_final_fiscal_grant_summary": ["final_fiscal_grant_summary"],
+    "fct_final_basic_expenditure_by_economic": ["final_basic_expenditure_by_economic"],
+    "fct_final_three_public_costs": ["final_three_public_costs"],
+    "fct_final_fund_by_function": ["final_government_fund", "final_state_capital"],
 }
 
 

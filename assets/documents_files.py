@@ -84,10 +84,14 @@ def extractor_version() -> str:
 
 
 def is_up_to_date(data_dir: Path, document_id: str) -> bool:
-    """True when the document was cleaned with the current specs (or quarantined since)."""
+    """True when the document was cleaned, or quarantined, by the current specs and code: a
+    document quarantined before a new template spec landed is tried again."""
     marker = clean_dir(data_dir, document_id) / VERSION_FILE
-    return ((marker.exists() and marker.read_text() == extractor_version())
-            or quarantine_path(data_dir, document_id).exists())
+    if marker.exists() and marker.read_text() == extractor_version():
+        return True
+    quarantine = quarantine_path(data_dir, document_id)
+    return (quarantine.exists()
+            and json.loads(quarantine.read_text()).get("extractor_version") == extractor_version())
 
 
 def stale_documents(data_dir: Path, document_ids: list[str]) -> list[str]:
@@ -255,7 +259,7 @@ def unclassified_long(records: list[dict]) -> list[dict]:
 def write_quarantine(data_dir: Path, item: InboxFile, stage: str, reason: str) -> dict:
     """Record why a document could not be loaded; its clean folder is removed."""
     record = {"document_id": item.document_id, "file_name": item.file_name, "path": item.path,
-              "stage": stage, "reason": reason,
+              "stage": stage, "reason": reason, "extractor_version": extractor_version(),
               "quarantined_at": datetime.now(UTC).isoformat(timespec="seconds")}
     path = quarantine_path(data_dir, item.document_id)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 """Load the identity specs of identities/*.toml: validated, with `params` expanded into one
-identity per parameter set."""
+identity per parameter set. A file's top-level `suite` names the Expectation Suite its
+identities belong to (one suite per document kind)."""
 from __future__ import annotations
 
 import tomllib
@@ -23,10 +24,11 @@ class Identity:
     guards: str
     description: str
     sql: str
+    suite: str
     tolerance_units: int = 1
 
 
-def expand(raw: dict, where: str) -> list[Identity]:
+def expand(raw: dict, where: str, suite: str) -> list[Identity]:
     """Return the identities one raw entry stands for (one per `params` set, or just one)."""
     unknown = sorted(set(raw) - KEYS)
     if unknown:
@@ -38,9 +40,9 @@ def expand(raw: dict, where: str) -> list[Identity]:
     for params in raw.get("params", [{}]):
         try:
             identities.append(Identity(
-                id=fill(raw["id"], **params), group=raw["group"], guards=raw["guards"],
+                id=fill(raw["id"], **params), group=raw["group"], guards=fill(raw["guards"], **params),
                 description=fill(raw["description"], **params), sql=fill(raw["sql"], **params),
-                tolerance_units=int(raw.get("tolerance_units", 1)),
+                suite=suite, tolerance_units=int(raw.get("tolerance_units", 1)),
             ))
         except (KeyError, IndexError) as error:
             raise IdentitySpecError(f"{where}: missing key or parameter {error}") from error
@@ -54,8 +56,11 @@ def load_identities(directory: Path = IDENTITY_DIR) -> tuple[Identity, ...]:
     for path in sorted(directory.glob("*.toml")):
         with path.open("rb") as handle:
             raw = tomllib.load(handle)
+        if not isinstance(raw.get("suite"), str):
+            raise IdentitySpecError(f"{path.name}: the file needs a top-level suite = \"<name>\"")
         for index, entry in enumerate(raw.get("identity", [])):
-            identities.extend(expand(entry, f"{path.name} identity {index} ({entry.get('id')})"))
+            identities.extend(expand(entry, f"{path.name} identity {index} ({entry.get('id')})",
+                                     raw["suite"]))
     ids = [identity.id for identity in identities]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:

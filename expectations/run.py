@@ -17,7 +17,6 @@ import pandas as pd
 from expectations.data_docs import localise_docs
 from expectations.identities import Identity
 
-SUITE = "budget_identities"
 DOCS_SITE = "budget_quality"
 # One unit of the last printed digit (0.01) of each printed unit, in 分 (fen).
 TOLERANCE_FEN = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
@@ -93,21 +92,23 @@ def gx_failing_rows(instances: pd.DataFrame, identities: tuple[Identity, ...],
         actions.append(UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE]))
     batches = (context.data_sources.add_pandas("warehouse").add_dataframe_asset("identity_instances")
                .add_batch_definition_whole_dataframe("all"))
-    suite = context.suites.add(gx.ExpectationSuite(name=SUITE))
-    for group in sorted({identity.group for identity in identities}):
-        members = sorted(identity.id for identity in identities if identity.group == group)
-        suite.add_expectation(gx.expectations.ExpectColumnValuesToBeBetween(
-            column="excess_fen", max_value=0, row_condition=Column("group") == group,
-            meta={"group": group, "identities": members},
-        ))
-    validation = context.validation_definitions.add(
-        gx.ValidationDefinition(name=SUITE, data=batches, suite=suite))
+    validations = []
+    for suite_name in sorted({identity.suite for identity in identities}):
+        suite = context.suites.add(gx.ExpectationSuite(name=suite_name))
+        members = [identity for identity in identities if identity.suite == suite_name]
+        for group in sorted({identity.group for identity in members}):
+            suite.add_expectation(gx.expectations.ExpectColumnValuesToBeBetween(
+                column="excess_fen", max_value=0, row_condition=Column("suite_group") == f"{suite_name}/{group}",
+                meta={"group": group, "identities": sorted(i.id for i in members if i.group == group)},
+            ))
+        validations.append(context.validation_definitions.add(
+            gx.ValidationDefinition(name=suite_name, data=batches, suite=suite)))
     checkpoint = context.checkpoints.add(gx.Checkpoint(
-        name=SUITE, validation_definitions=[validation], actions=actions,
+        name="identities", validation_definitions=validations, actions=actions,
         result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]}))
-    groups = instances["identity"].map({identity.id: identity.group for identity in identities})
+    suite_group = instances["identity"].map({i.id: f"{i.suite}/{i.group}" for i in identities})
     outcome = checkpoint.run(batch_parameters={
-        "dataframe": instances.assign(row_id=instances.index, group=groups)})
+        "dataframe": instances.assign(row_id=instances.index, suite_group=suite_group)})
     if docs_dir is not None:
         localise_docs(docs_dir)
     return {
@@ -133,7 +134,7 @@ def summarise(identity: Identity, document_id: str, rows: pd.DataFrame) -> Check
     ]
     first = failing.iloc[0] if len(failing) else rows.iloc[0]
     return CheckResult(
-        document_id, SUITE, identity.id, identity.guards, identity.group,
+        document_id, identity.suite, identity.id, identity.guards, identity.group,
         success=not len(failing), instances=len(rows), failures=len(failing),
         observed=fen_text(int(first["observed_fen"])), expected=fen_text(int(first["expected_fen"])),
         details=json.dumps({"description": identity.description, "failures": details},

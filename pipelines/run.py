@@ -19,10 +19,12 @@ from assets.documents_files import quarantine_path, stale_documents
 from assets.resources import BudgetPaths, paths_from_env
 from pipelines.definitions import build_definitions
 
-SUMMARY_MARTS = ("dim_document", "fct_income_expenditure_summary", "fct_expenditure_by_function",
-                 "fct_basic_expenditure_by_economic", "fct_basic_expenditure_detail",
-                 "fct_three_public_costs", "fct_projects", "fct_operating_costs",
-                 "fct_performance_targets", "fct_narrative_figures")
+# the marts the summary counts: the document list and every fact table, the empty ones left out
+SUMMARY_MARTS_SQL = """
+    select table_name from information_schema.tables
+    where table_schema = 'marts' and table_type = 'BASE TABLE'
+      and (table_name = 'dim_document' or table_name like 'fct\\_%' escape '\\')
+    order by table_name <> 'dim_document', table_name"""
 
 
 @dataclass
@@ -50,7 +52,7 @@ class RunSummary:
         lines += [f"  {name}: {status}" for name, status in self.documents]
         lines.append(f"Tables found: {self.tables_found}")
         lines.append("Rows per mart:")
-        lines += [f"  marts.{name:<36} {rows:>6}" for name, rows in self.mart_rows.items()]
+        lines += [f"  marts.{name:<40} {rows:>6}" for name, rows in self.mart_rows.items()]
         lines.append(f"Identity checks: {self.checks_passed} passed, {len(self.checks_failed)} failed"
                      " (failures are findings about the documents; see quality.check_results)")
         lines += [f"  failed: {name}" for name in self.checks_failed[:10]]
@@ -147,8 +149,10 @@ def process_documents(paths: BudgetPaths, force: bool, summary: RunSummary) -> N
 def read_outcome(paths: BudgetPaths, summary: RunSummary) -> None:
     con = duckdb.connect(str(paths.warehouse_file), read_only=True)
     try:
-        for mart in SUMMARY_MARTS:
-            summary.mart_rows[mart] = con.execute(f"select count(*) from marts.{mart}").fetchone()[0]
+        for (mart,) in con.execute(SUMMARY_MARTS_SQL).fetchall():
+            rows = con.execute(f"select count(*) from marts.{mart}").fetchone()[0]
+            if rows or mart == "dim_document":
+                summary.mart_rows[mart] = rows
         summary.tables_found = con.execute("select count(*) from marts.dim_table_coverage").fetchone()[0]
         rows = con.execute("select check_name, success from quality.check_results "
                            "order by check_name").fetchall()

@@ -6,8 +6,10 @@ distinct spec column; a continuation page whose top rows map the same way repeat
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assets.clean.grid import PageGrid
+from assets.clean.numbers import AMOUNT
 from assets.clean.text import label_key
 from assets.templates.spec import TableSpec
 
@@ -16,8 +18,25 @@ MAX_HEADER_ROWS = 6
 LEADING_YEAR = re.compile(r"^20\d{2}年度?")
 
 
-def column_paths(grid: PageGrid, n_rows: int) -> list[tuple[str, ...]]:
-    """Given a grid and a header height, return each column's label path, top level first."""
+@dataclass(frozen=True)
+class Header:
+    """Where a page table's body starts, how its columns map onto spec keys, and which cells
+    of the first body row are header labels printed in the totals row (决算: 类 | 款 | 项 | 合计)."""
+
+    body_start: int
+    mapping: dict[int, str]
+    label_cells: frozenset[int] = frozenset()
+
+
+def is_body_text(text: str) -> bool:
+    """True for what a totals row prints: an amount or the word 合计/总计."""
+    key = label_key(text).replace(",", "")
+    return bool(AMOUNT.match(key)) or key in {"合计", "总计"}
+
+
+def column_paths(grid: PageGrid, n_rows: int, shared_last_row: bool = False) -> list[tuple[str, ...]]:
+    """Given a grid and a header height, return each column's label path, top level first.
+    With `shared_last_row`, the last row's amounts and 合计 are body, not labels."""
     paths = []
     for c in range(grid.n_cols):
         seen: set[tuple[int, int]] = set()
@@ -25,6 +44,8 @@ def column_paths(grid: PageGrid, n_rows: int) -> list[tuple[str, ...]]:
         for r in range(n_rows):
             origin = grid.origins[r][c]
             text = LEADING_YEAR.sub("", label_key(grid.texts[r][c]))
+            if shared_last_row and r == n_rows - 1 and is_body_text(text):
+                continue
             # a merged cell (same origin) or a label repeated in each slot (WPS) counts once
             if origin in seen or not text or (path and path[-1] == text):
                 continue
@@ -60,13 +81,29 @@ def map_columns(paths: list[tuple[str, ...]], spec: TableSpec) -> dict[int, str]
     return mapping
 
 
-def find_header(grid: PageGrid, spec: TableSpec) -> tuple[int, dict[int, str]] | None:
-    """Given a page table and its spec, return (header row count, column mapping) or None."""
+def find_header(grid: PageGrid, spec: TableSpec) -> Header | None:
+    """Given a page table and its spec, return its header, or None if its columns do not map."""
     if spec.positional:
         same_width = grid.n_cols == len(spec.columns)
-        return (0, dict(enumerate(spec.keys))) if same_width else None
+        return Header(0, dict(enumerate(spec.keys))) if same_width else None
     for n_rows in range(1, min(MAX_HEADER_ROWS, len(grid.texts)) + 1):
         mapping = map_columns(column_paths(grid, n_rows), spec)
         if mapping is not None:
-            return n_rows, mapping
+            return Header(n_rows, mapping)
+        shared = shared_row_header(grid, n_rows, spec)
+        if shared is not None:
+            return shared
     return None
+
+
+def shared_row_header(grid: PageGrid, n_rows: int, spec: TableSpec) -> Header | None:
+    """The header whose last row is also the totals row ("类 | 款 | 项 | 合计 | 2,946.25"), if
+    the columns map once that row's amounts and 合计 are read as body."""
+    last = grid.texts[n_rows - 1]
+    if not any(AMOUNT.match(label_key(t).replace(",", "")) for t in last):
+        return None
+    mapping = map_columns(column_paths(grid, n_rows, shared_last_row=True), spec)
+    if mapping is None:
+        return None
+    labels = frozenset(c for c, text in enumerate(last) if text.strip() and not is_body_text(text))
+    return Header(n_rows - 1, mapping, labels)

@@ -38,11 +38,14 @@ class CleanRow:
     values: dict[str, Value]
 
 
-def grid_body_rows(grid: PageGrid, body_start: int, mapping: dict[int, str]) -> list[RawRow]:
-    """Given a page table, the first body row and the column mapping, return its body rows."""
+def grid_body_rows(grid: PageGrid, body_start: int, mapping: dict[int, str],
+                   label_cells: frozenset[int] = frozenset()) -> list[RawRow]:
+    """Given a page table, the first body row and the column mapping, return its body rows;
+    `label_cells` of the first body row are header labels printed in it, read as blank."""
     rows = []
     for r in range(body_start, len(grid.texts)):
-        texts = {key: grid.texts[r][c] for c, key in mapping.items()}
+        texts = {key: "" if r == body_start and c in label_cells else grid.texts[r][c]
+                 for c, key in mapping.items()}
         rows.append(RawRow(grid.page, r, texts, r == body_start))
     return rows
 

@@ -9,16 +9,18 @@ import re
 from dataclasses import dataclass, field
 
 from assets.clean.grid import PageGrid, align_columns, cells_to_grids
-from assets.clean.headers import find_header
+from assets.clean.headers import Header, find_header
 from assets.clean.headings import Heading, grid_heading, split_inner_heading
 from assets.clean.narrative import NarrativeFigure, document_figures
 from assets.clean.rows import CleanRow, RawRow, grid_body_rows, rows_to_clean_rows
 from assets.clean.text import join_wrapped_lines, label_key
-from assets.extract.model import ExtractedDocument
+from assets.extract.model import ExtractedDocument, TextLine
 from assets.templates.spec import TableSpec, TemplateSpec, load_templates
 
 UNCLASSIFIED = "unclassified"
 YEAR = re.compile(r"(20\d{2})年")
+COVER_TITLE = re.compile(r"年度?(?:部门|单位)(?:预算|决算)")
+BARE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 HEADER_UNIT = re.compile(r"[（(](万元|元)[)）]")
 
 
@@ -104,10 +106,10 @@ def start_draft(grid: PageGrid, heading: Heading, spec: TableSpec | None) -> Tab
     header = find_header(grid, spec) if spec else None
     if header is None:  # unknown layout: keep every row as raw text, columns c0..cn
         spec = None
-        header = (0, {c: f"c{c}" for c in range(grid.n_cols)})
-    draft = TableDraft(spec, heading, title_line(heading, spec), grid.columns, header[1],
-                       header_unit=header_unit(grid.texts[:header[0]] or grid.texts))
-    add_page(draft, grid, header[0], heading)
+        header = Header(0, {c: f"c{c}" for c in range(grid.n_cols)})
+    draft = TableDraft(spec, heading, title_line(heading, spec), grid.columns, header.mapping,
+                       header_unit=header_unit(grid.texts[:header.body_start] or grid.texts))
+    add_page(draft, grid, header, heading)
     return draft
 
 
@@ -120,8 +122,8 @@ def header_unit(header_rows) -> str | None:
     return None
 
 
-def add_page(draft: TableDraft, grid: PageGrid, body_start: int, heading: Heading) -> None:
-    draft.raw_rows.extend(grid_body_rows(grid, body_start, draft.mapping))
+def add_page(draft: TableDraft, grid: PageGrid, header: Header, heading: Heading) -> None:
+    draft.raw_rows.extend(grid_body_rows(grid, header.body_start, draft.mapping, header.label_cells))
     draft.pages.append(grid.page)
     draft.notes.extend(heading.notes)
 
@@ -135,12 +137,10 @@ def continuation_grid(draft: TableDraft | None, grid: PageGrid, heading: Heading
     return align_columns(grid, draft.columns)
 
 
-def repeated_header_rows(draft: TableDraft, grid: PageGrid) -> int:
-    """Return how many top rows of a continuation page repeat the table's header."""
-    if draft.spec is None:
-        return 0
-    header = find_header(grid, draft.spec)
-    return header[0] if header and header[1] == draft.mapping else 0
+def repeated_header(draft: TableDraft, grid: PageGrid) -> Header:
+    """Return the header a continuation page repeats (none: the body starts at its top row)."""
+    header = find_header(grid, draft.spec) if draft.spec else None
+    return header if header and header.mapping == draft.mapping else Header(0, draft.mapping)
 
 
 def draft_to_table(draft: TableDraft) -> CleanTable:
@@ -174,7 +174,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
         current = drafts[-1] if drafts else None
         aligned = continuation_grid(current, grid, heading, spec)
         if aligned is not None:
-            add_page(current, aligned, repeated_header_rows(current, aligned), heading)
+            add_page(current, aligned, repeated_header(current, aligned), heading)
         else:
             drafts.append(start_draft(grid, heading, spec))
     tables = tuple(draft_to_table(d) for d in drafts)
@@ -182,7 +182,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
         template.template, template.document_kind,
         template.scope_of([label_key(t.title) for t in tables if t.table_id != UNCLASSIFIED]),
         department=next((t.department for t in tables if t.department), None),
-        fiscal_year=document_year(tables),
+        fiscal_year=document_year(tables) or cover_year(lines),
         tables=tables,
         figures=tuple(document_figures(lines, grids[0].page if grids else None)),
     )
@@ -194,4 +194,16 @@ def document_year(tables: tuple[CleanTable, ...]) -> int | None:
         match = YEAR.search(label_key(table.title))
         if match:
             return int(match.group(1))
+    return None
+
+
+def cover_year(lines: list[TextLine]) -> int | None:
+    """Return the year next to the first "年度部门决算"-style title line. Some producers print
+    the digits as a line of their own, just above or below the title ("年度部门决算" / "2024")."""
+    for i, line in enumerate(lines):
+        if COVER_TITLE.search(label_key(line.text)):
+            near = [ln.text for ln in lines[max(i - 1, 0):i + 2] if ln.page == line.page]
+            years = [m.group(1) for text in near for m in BARE_YEAR.finditer(text)]
+            if years:
+                return int(years[0])
     return None

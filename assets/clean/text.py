@@ -12,6 +12,7 @@ CJK_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF), (0x3000, 0x3
 QUOTES = "“”\"'‘’「」"
 WHITESPACE = re.compile(r"\s+")
 RADICALS = re.compile("[\u2e80-\u2fdf]")
+LETTER_SPACED = re.compile(r"(?:[\u3400-\u9fff\uff00-\uffef] ){3,}[\u3400-\u9fff\uff00-\uffef]")
 
 
 def map_radicals(text: str) -> str:
@@ -42,7 +43,13 @@ def join_wrapped_lines(text: str | None) -> str:
     for part in parts[1:]:
         glue = "" if is_cjk(joined[-1]) or is_cjk(part[0]) else " "
         joined += glue + part
-    return joined
+    return join_letter_spaced(joined)
+
+
+def join_letter_spaced(text: str) -> str:
+    """Remove the spaces of letter-spaced CJK ("公 务 用 车 运 行" -> "公务用车运行"): a run of at
+    least three CJK characters each followed by one space. A lone space ("经费 2023") stays."""
+    return LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
 def label_key(text: str | None) -> str:

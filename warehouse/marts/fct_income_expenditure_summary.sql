@@ -1,14 +1,21 @@
--- Table 01, long form: one row per printed line of either side (收入 income / 支出 expenditure), in 元.
+-- Table 01 (budget 收支预算总表, or final accounts 收入支出决算总表), long form: one row per printed
+-- line of either side (收入 income / 支出 expenditure), in 元. dim_document.document_kind tells which.
 create or replace table marts.fct_income_expenditure_summary as
-with sides as (
+with both_kinds as (
+    select * from staging.stg_income_expenditure_summary
+    union all by name
+    select * from staging.stg_final_income_expenditure_summary
+),
+
+sides as (
     select document_id, 'income' as side, row_index, income_item as item_name,
            income_amount as amount, source_unit, page, source_row
-    from staging.stg_income_expenditure_summary
+    from both_kinds
     where income_item is not null
     union all
     select document_id, 'expenditure', row_index, expense_item, expense_amount,
            source_unit, page, source_row
-    from staging.stg_income_expenditure_summary
+    from both_kinds
     where expense_item is not null
 ),
 
