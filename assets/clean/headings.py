@@ -16,7 +16,8 @@ PRINTED_CODE = re.compile(r"(?:预算|公开|附表|表)(\d{1,2})表?")
 UNIT = re.compile(r"单位[:：]\s*(万元|元)")
 DEPARTMENT = re.compile(r"(?:部门名称|单位名称|编制部门|编制单位)[:：]\s*(.+?)\s*(?:单位[:：].*)?$")
 # "第二部分 上海市普陀区财政局 2024 年度部门决算表": the part title above the first table names it too
-PART_TITLE_DEPARTMENT = re.compile(r"^第[一二三四五六七八九十]部分\s*([^\d\s].*?)\s*(?:20\d{2}\s*)?年度?(?:部门|单位)(?:预算|决算)")
+PART_TITLE_DEPARTMENT = re.compile(
+    r"^第[一二三四五六七八九十]部分\s*([^\d\s].*?)\s*(?:20\d{2}\s*)?年度?(?:部门|单位)(?:预算|决算)")
 NOTE_START = ("注", "备注", "说明")
 NOTE_LINE_GAP = 8.0  # points between lines of one note paragraph
 MAX_INNER_HEADING_ROWS = 6
