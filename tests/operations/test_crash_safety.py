@@ -15,7 +15,7 @@ from tests.conftest import mart_fingerprint, two_document_inbox
 
 # A full forced run of two documents takes about 20 s here (start 4, extraction 6, warehouse 8,
 # publish last). The first delay lets one run publish; the others kill it in each phase.
-KILL_AFTER_SECONDS = [30, 3, 7, 11, 15, 19]
+KILL_AFTER_SECONDS = [50, 3, 7, 11, 15, 19]  # the first lands after a publish
 
 
 def start_run(inbox, warehouse, home, *extra):
