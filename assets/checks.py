@@ -87,7 +87,8 @@ def identity_check(mart: str) -> AssetChecksDefinition:
 # table with amounts is a broken load, not a finding, and blocks publishing the snapshot.
 MART_SOURCES = {
     "fct_income_expenditure_summary": ["income_expenditure_summary", "final_income_expenditure_summary"],
-    "fct_expenditure_by_function": ["expenditure_by_function", "general_public_expenditure"],
+    "fct_expenditure_by_function": ["expenditure_by_function", "general_public_expenditure",
+                                    "fiscal_grant_expenditure"],
     "fct_basic_expenditure_by_economic": ["basic_expenditure_by_economic"],
     "fct_basic_expenditure_detail": ["basic_expenditure_detail"],
     "fct_three_public_costs": ["three_public_costs"],

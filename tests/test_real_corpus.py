@@ -207,3 +207,65 @@ def test_budget_execution_pairs_a_department_year(shanghai_warehouse, tmp_path):
     if by_code["2080505"][0]:
         assert by_code["2080505"][2] == round(Decimal("1607500.00") / by_code["2080505"][0] * 100, 2)
     assert by_code["2010601"][1] == Decimal("15118900.00")
+
+
+JIANGSU = ["2017_js-npc-office_budget-with-tables.pdf", "2018_js-cppcc-office_budget-tables.pdf",
+           "2019_js-procuratorate_budget-with-tables.pdf"]
+
+
+@pytest.fixture(scope="module")
+def jiangsu(tmp_path_factory):
+    base = tmp_path_factory.mktemp("jiangsu")
+    inbox = base / "inbox"
+    inbox.mkdir()
+    for name in JIANGSU:
+        shutil.copy(CORPUS / "budget" / name, inbox / name)
+    summary = run_pipeline_isolated(inbox, base / "budget.duckdb", base / "home")
+    assert summary.exit_code == 0, summary.render(0)
+    con = duckdb.connect(str(summary.paths.warehouse_file), read_only=True)
+    yield con
+    con.close()
+
+
+def test_jiangsu_template_and_department(jiangsu):
+    rows = one(jiangsu, "select file_name, template, department_name, fiscal_year from marts.dim_document "
+                        "order by file_name")
+    assert rows == [
+        (JIANGSU[0], "jiangsu_budget_12", "江苏省人大常委会办公厅", 2017),
+        (JIANGSU[1], "jiangsu_budget_12", "江苏省政协办公厅", 2018),
+        (JIANGSU[2], "jiangsu_budget_12", "江苏省人民检察院", 2019),
+    ]
+
+
+def test_jiangsu_2018_all_tables_and_checks(jiangsu):
+    doc = one(jiangsu, "select document_id from marts.dim_document where file_name = ?", JIANGSU[1])[0][0]
+    tables = {row[0] for row in one(jiangsu, "select table_id from marts.dim_table_coverage "
+                                             "where document_id = ?", doc)}
+    assert len(tables) == 12 and "unclassified" not in tables
+    failed = one(jiangsu, "select check_name from quality.check_results where document_id = ? and not success", doc)
+    assert failed == []
+    assert one(jiangsu, "select count(*) from quality.check_results where document_id = ?", doc)[0][0] >= 20
+
+
+def test_jiangsu_2018_values_hand_checked(jiangsu):
+    doc = f"(select document_id from marts.dim_document where file_name = '{JIANGSU[1]}')"
+    # 公开01表 page 1 (万元): 一、一般公共服务支出 7,827.46 (function side), 一、基本支出 5,678.17
+    # (use side), 收入合计 10,150.48
+    lines = dict(((side, name), amount) for side, name, amount in one(jiangsu, f"""
+        select side, item_name, amount from marts.fct_income_expenditure_summary where document_id = {doc}"""))
+    assert lines[("expenditure", "一、一般公共服务支出")] == Decimal("78274600.00")
+    assert lines[("expenditure_by_use", "一、基本支出")] == Decimal("56781700.00")
+    assert lines[("income", "收入合计")] == Decimal("101504800.00")
+    # 公开05表 page 5: 2010201 行政运行 4,432.78 (财政拨款); 公开07表 page 7: the same row of 一般公共预算
+    rows = one(jiangsu, f"""select source_table, total, page from marts.fct_expenditure_by_function
+                           where document_id = {doc} and function_code = '2010201' order by source_table""")
+    assert rows == [("05", Decimal("44327800.00"), 7), ("fiscal_grant", Decimal("44327800.00"), 5)]
+    # 公开09表 page 9: 三公 675.10 = 出国 106.00 + 公务用车 156.60 (运行 156.60) + 接待 412.50;
+    # 合计 1,656.86 with 会议费 884.16 and 培训费 97.60
+    costs = one(jiangsu, f"""select total, overseas_travel, vehicle_total, vehicle_operation, official_reception
+                            from marts.fct_three_public_costs where document_id = {doc}""")
+    assert costs == [(Decimal("6751000.00"), Decimal("1060000.00"), Decimal("1566000.00"),
+                      Decimal("1566000.00"), Decimal("4125000.00"))]
+    extra = one(jiangsu, f"""select total_with_meetings_training, meeting_costs, training_costs
+                            from staging.stg_three_public_costs where document_id = {doc}""")
+    assert extra == [(Decimal("16568600.00"), Decimal("8841600.00"), Decimal("976000.00"))]

@@ -11,3 +11,12 @@ create or replace macro to_yuan(amount, unit) as cast(
 
 -- Integer 分 (fen) for identity comparisons: never compare money as float.
 create or replace macro to_fen(amount) as cast(round(coalesce(amount, 0) * 100) as hugeint);
+
+-- Split a function code printed in one cell (Jiangsu: 201 / 20101 / 2010101) into 类, 款, 项;
+-- NULL for anything that is not such a code (合计).
+create or replace macro code_class(code) as
+    case when regexp_matches(code, '^\d{3}(\d{2}){0,2}$') then left(code, 3) end;
+create or replace macro code_kind(code) as
+    case when regexp_matches(code, '^\d{5}(\d{2})?$') then substr(code, 4, 2) end;
+create or replace macro code_item(code) as
+    case when regexp_matches(code, '^\d{7}$') then substr(code, 6, 2) end;

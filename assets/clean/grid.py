@@ -50,12 +50,68 @@ def table_cells_to_grid(cells: list[RawCell]) -> PageGrid:
         texts[r][c] = source.text or ""
         origins[r][c] = origin
     columns = tuple(sorted({(cell.col, cell.x0, cell.x1) for cell in cells if cell.row == 0}))
-    return PageGrid(
+    return collapse_split_columns(PageGrid(
         cells[0].page, cells[0].table_index,
         min(cell.top for cell in cells), max(cell.bottom for cell in cells),
         tuple(tuple(row) for row in texts), tuple(tuple(row) for row in origins),
         tuple((x0, x1) for _, x0, x1 in columns),
-    )
+    ))
+
+
+ARTIFACT_WIDTH = 10.0  # points: a grid column this narrow and empty is a border artifact
+
+
+def column_groups(grid: PageGrid) -> list[list[int]]:
+    """Group adjacent grid columns that are one printed column: word-processor tables cut a
+    printed column into several grid columns where other rows' borders fall (公开05表:
+    "2040401 | 2040401 | 2040401 | 行政运行 …"). A column joins its left neighbour's group when
+    no row tells them apart (at most one carries text, or one merged cell covers both) and some
+    row shows they are one cell, or when it is an empty sliver. An empty column of normal width
+    stays: on a continuation page it is a real column that has no amounts."""
+    groups: list[list[int]] = []
+    occupant: list[tuple[int, int] | None] = []  # per row: origin of the group's text
+    for c in range(grid.n_cols):
+        cell = [(grid.origins[r][c] if grid.texts[r][c].strip() else None) for r in range(len(grid.texts))]
+        if groups and joins_group(occupant, cell, grid, c):
+            groups[-1].append(c)
+            occupant = [a or b for a, b in zip(occupant, cell, strict=True)]
+        else:
+            groups.append([c])
+            occupant = cell
+    return groups
+
+
+def joins_group(occupant: list, cell: list, grid: PageGrid, c: int) -> bool:
+    """True when column `c` (its cells' origins, None where blank) belongs to the group to its left."""
+    pairs = list(zip(occupant, cell, strict=True))
+    if not all(a is None or b is None or a == b for a, b in pairs):
+        return False
+    one_cell = any(a is not None and a == b for a, b in pairs)
+    sliver = all(b is None for b in cell) and is_narrow(grid, c)
+    return one_cell or sliver
+
+
+def is_narrow(grid: PageGrid, c: int) -> bool:
+    if len(grid.columns) != grid.n_cols:
+        return False
+    x0, x1 = grid.columns[c]
+    return x1 - x0 < ARTIFACT_WIDTH
+
+
+def collapse_split_columns(grid: PageGrid) -> PageGrid:
+    """Merge the grid columns of each column group into one (text of the cell that has some)."""
+    groups = column_groups(grid)
+    if len(groups) == grid.n_cols:
+        return grid
+    group_of = {c: g for g, members in enumerate(groups) for c in members}
+    texts, origins = [], []
+    for r, row in enumerate(grid.texts):
+        picks = [next((c for c in members if row[c].strip()), members[0]) for members in groups]
+        texts.append(tuple(row[c] for c in picks))
+        origins.append(tuple((grid.origins[r][c][0], group_of[grid.origins[r][c][1]]) for c in picks))
+    columns = tuple((grid.columns[m[0]][0], grid.columns[m[-1]][1]) for m in groups) \
+        if len(grid.columns) == grid.n_cols else grid.columns
+    return replace(grid, texts=tuple(texts), origins=tuple(origins), columns=columns)
 
 
 def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> PageGrid | None:

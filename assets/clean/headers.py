@@ -56,7 +56,10 @@ def column_paths(grid: PageGrid, n_rows: int, shared_last_row: bool = False) -> 
 
 
 def label_matches(label: str, path: tuple[str, ...]) -> bool:
-    """True when `path` ends with the label's last level and holds its other levels in order."""
+    """True when `path` ends with the label's last level and holds its other levels in order.
+    The empty label matches a column printed without any header text."""
+    if not label:
+        return not path
     wanted = [label_key(part) for part in label.split("/")]
     if not path or path[-1] != wanted[-1]:
         return False
@@ -64,11 +67,15 @@ def label_matches(label: str, path: tuple[str, ...]) -> bool:
     return all(any(level == part for part in remaining) for level in wanted[:-1])
 
 
-def map_columns(paths: list[tuple[str, ...]], spec: TableSpec) -> dict[int, str] | None:
-    """Given column paths, return {column index: spec key}, or None if a column has no match."""
+def map_columns(paths: list[tuple[str, ...]], spec: TableSpec,
+                skip: frozenset[int] = frozenset()) -> dict[int, str] | None:
+    """Given column paths, return {column index: spec key}, or None if a column has no match.
+    Columns in `skip` (printed with nothing at all in them) map to no key."""
     mapping: dict[int, str] = {}
     used: set[str] = set()
     for c, path in enumerate(paths):
+        if c in skip:
+            continue
         key = next(
             (col.key for col in spec.columns
              if col.key not in used and any(label_matches(lb, path) for lb in col.labels)),
@@ -86,23 +93,29 @@ def find_header(grid: PageGrid, spec: TableSpec) -> Header | None:
     if spec.positional:
         same_width = grid.n_cols == len(spec.columns)
         return Header(0, dict(enumerate(spec.keys))) if same_width else None
+    empty = blank_columns(grid)
     for n_rows in range(1, min(MAX_HEADER_ROWS, len(grid.texts)) + 1):
-        mapping = map_columns(column_paths(grid, n_rows), spec)
+        mapping = map_columns(column_paths(grid, n_rows), spec, empty)
         if mapping is not None:
             return Header(n_rows, mapping)
-        shared = shared_row_header(grid, n_rows, spec)
+        shared = shared_row_header(grid, n_rows, spec, empty)
         if shared is not None:
             return shared
     return None
 
 
-def shared_row_header(grid: PageGrid, n_rows: int, spec: TableSpec) -> Header | None:
+def blank_columns(grid: PageGrid) -> frozenset[int]:
+    """The grid columns with no text in any row (border artifacts of word-processor tables)."""
+    return frozenset(c for c in range(grid.n_cols) if not any(row[c].strip() for row in grid.texts))
+
+
+def shared_row_header(grid: PageGrid, n_rows: int, spec: TableSpec, empty: frozenset[int]) -> Header | None:
     """The header whose last row is also the totals row ("类 | 款 | 项 | 合计 | 2,946.25"), if
     the columns map once that row's amounts and 合计 are read as body."""
     last = grid.texts[n_rows - 1]
     if not any(AMOUNT.match(label_key(t).replace(",", "")) for t in last):
         return None
-    mapping = map_columns(column_paths(grid, n_rows, shared_last_row=True), spec)
+    mapping = map_columns(column_paths(grid, n_rows, shared_last_row=True), spec, empty)
     if mapping is None:
         return None
     labels = frozenset(c for c, text in enumerate(last) if text.strip() and not is_body_text(text))

@@ -14,7 +14,7 @@ from assets.extract.model import TextLine
 
 PRINTED_CODE = re.compile(r"(?:预算|公开|附表|表)(\d{1,2})表?")
 UNIT = re.compile(r"单位[:：]\s*(万元|元)")
-DEPARTMENT = re.compile(r"(?:部门名称|单位名称|编制部门|编制单位)[:：]\s*(.+?)\s*(?:单位[:：].*)?$")
+DEPARTMENT = re.compile(r"(?:部门名称|单位名称|编制部门|编制单位|(?m:^)部门)[:：]\s*(.+?)\s*(?:单位[:：].*)?$")
 # "第二部分 上海市普陀区财政局 2024 年度部门决算表": the part title above the first table names it too
 PART_TITLE_DEPARTMENT = re.compile(
     r"^第[一二三四五六七八九十]部分\s*([^\d\s].*?)\s*(?:20\d{2}\s*)?年度?(?:部门|单位)(?:预算|决算)")
@@ -65,13 +65,24 @@ def make_heading(texts: tuple[str, ...], notes: tuple[str, ...]) -> Heading:
 
 
 def is_heading_row(texts: tuple[str, ...]) -> bool:
-    """True for a grid row that is really title text: blank, or one or two distinct labels that
-    name a table (…表), a unit (单位：元) or a department (编制部门：…)."""
-    distinct = list(dict.fromkeys(t.strip() for t in texts if t.strip()))
+    """True for a grid row that is really title text: blank, one or two distinct labels that
+    name a table (…表), a unit (单位：元) or a department (编制部门：…), or a department line cut
+    into cells ("部门： | 江苏省人大常委会办公厅 | 单位：万元")."""
+    distinct = distinct_texts(texts)
     if not distinct:
         return True
-    return len(distinct) <= 2 and any(
-        label_key(t).endswith("表") or UNIT.search(t) or DEPARTMENT.search(t) for t in distinct)
+    if len(distinct) <= 2:
+        return any(label_key(t).endswith("表") or UNIT.search(t) or DEPARTMENT.search(t) for t in distinct)
+    return is_department_line(distinct)
+
+
+def distinct_texts(texts: tuple[str, ...]) -> list[str]:
+    return list(dict.fromkeys(t.strip() for t in texts if t.strip()))
+
+
+def is_department_line(distinct: list[str]) -> bool:
+    return (len(distinct) <= 4 and any(UNIT.search(t) for t in distinct)
+            and any(re.match(r"(部门|单位名称|编制单位)\s*[:：]", t) for t in distinct))
 
 
 def split_inner_heading(grid: PageGrid, heading: Heading) -> tuple[PageGrid, Heading]:
@@ -80,7 +91,11 @@ def split_inner_heading(grid: PageGrid, heading: Heading) -> tuple[PageGrid, Hea
     count = 0
     while count < min(MAX_INNER_HEADING_ROWS, len(grid.texts)) and is_heading_row(grid.texts[count]):
         count += 1
-    inner = [t for row in grid.texts[:count] for t in dict.fromkeys(row) if t.strip()]
+    inner = []
+    for row in grid.texts[:count]:
+        distinct = distinct_texts(row)
+        # a department line cut into cells is read as the one line it is
+        inner.extend([" ".join(distinct)] if len(distinct) > 2 else distinct)
     if not inner or count == len(grid.texts):
         return grid, heading
     trimmed = replace(grid, texts=grid.texts[count:],

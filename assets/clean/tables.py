@@ -80,12 +80,15 @@ def match_spec(heading: Heading, template: TemplateSpec) -> TableSpec | None:
 
 
 def choose_template(grids: list[PageGrid], headings: list[Heading]) -> TemplateSpec:
-    """Return the template whose table titles match the most page-table headings."""
-    def score(template: TemplateSpec) -> int:
-        return sum(match_spec(h, template) is not None for h in headings)
+    """Return the template whose table titles match the most page-table headings; on a tie, the
+    one whose `detect` patterns (e.g. 公开\\d{2}表) the headings show most."""
+    def score(template: TemplateSpec) -> tuple[int, int]:
+        titles = sum(match_spec(h, template) is not None for h in headings)
+        marks = sum(any(p.search(h.key) for h in headings) for p in template.detect)
+        return titles, marks
 
     best = max(load_templates(), key=score)
-    if not grids or score(best) == 0:
+    if not grids or score(best)[0] == 0:
         raise NoBudgetTables(
             f"no budget table found ({len(grids)} ruled tables, none titled like a known "
             "template): is this a budget disclosure? add a template spec if it is"
@@ -95,10 +98,11 @@ def choose_template(grids: list[PageGrid], headings: list[Heading]) -> TemplateS
 
 def title_line(heading: Heading, spec: TableSpec | None) -> str:
     """Return the printed title: the heading line the spec matched, else the last heading line."""
-    for line in heading.lines:
+    lines = [part for line in heading.lines for part in line.split("\n") if part.strip()]
+    for line in lines:
         if spec and spec.title.search(label_key(line)):
             return line.strip()
-    return heading.lines[-1].strip() if heading.lines else ""
+    return lines[-1].strip() if lines else ""
 
 
 def start_draft(grid: PageGrid, heading: Heading, spec: TableSpec | None) -> TableDraft:

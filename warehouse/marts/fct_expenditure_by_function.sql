@@ -1,9 +1,12 @@
--- Tables 03 (all funds) and 05 (一般公共预算 only) by function code, one row per printed row, in 元.
+-- Tables 03 (all funds) and 05 (一般公共预算 only) by function code, one row per printed row, in 元;
+-- Jiangsu's 公开05表 (every fiscal grant) as source_table 'fiscal_grant'.
 create or replace table marts.fct_expenditure_by_function as
 with both_tables as (
     select '03' as source_table, * from staging.stg_expenditure_by_function
     union all by name
     select '05' as source_table, * from staging.stg_general_public_expenditure
+    union all by name
+    select 'fiscal_grant' as source_table, * from staging.stg_fiscal_grant_expenditure
 )
 select
     document_id, source_table,

@@ -17,6 +17,12 @@ sides as (
            source_unit, page, source_row
     from both_kinds
     where expense_item is not null
+    union all
+    -- Jiangsu prints the expenditure twice: by function (above) and by use (基本 / 项目 / 预留)
+    select document_id, 'expenditure_by_use', row_index, use_item, use_amount,
+           source_unit, page, source_row
+    from both_kinds
+    where use_item is not null
 ),
 
 -- "一、一般公共服务" / "(二)外交支出" -> "一般公共服务": the key shared with the seed names
@@ -24,7 +30,8 @@ keyed as (
     select *,
         regexp_replace(
             regexp_replace(item_name, '^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*', ''),
-            '支出$', '') as name_key
+            '支出$', '') as name_key,
+        bool_or(regexp_matches(item_name, '^当年(收入|支出)小计$')) over (partition by document_id) as has_year_subtotal
     from sides
 ),
 
@@ -37,6 +44,9 @@ select
     keyed.document_id, keyed.side, keyed.row_index as line_no, keyed.item_name,
     case
         when regexp_matches(keyed.item_name, '总计$') then 'grand_total'
+        when regexp_matches(keyed.item_name, '^当年(收入|支出)小计$') then 'total'
+        -- Jiangsu: under a 当年小计 line, 合计 adds the carry-over: it is the grand total
+        when regexp_matches(keyed.item_name, '合计$') and keyed.has_year_subtotal then 'grand_total'
         when regexp_matches(keyed.item_name, '合计$') then 'total'
         when regexp_matches(keyed.item_name, '^(其中|\d+\s*[.．、])') then 'memo'
         when regexp_matches(keyed.item_name, '结转|结余') then 'carry_over'
