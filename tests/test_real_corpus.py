@@ -237,14 +237,30 @@ def test_jiangsu_template_and_department(jiangsu):
     ]
 
 
-def test_jiangsu_2018_all_tables_and_checks(jiangsu):
-    doc = one(jiangsu, "select document_id from marts.dim_document where file_name = ?", JIANGSU[1])[0][0]
-    tables = {row[0] for row in one(jiangsu, "select table_id from marts.dim_table_coverage "
-                                             "where document_id = ?", doc)}
-    assert len(tables) == 12 and "unclassified" not in tables
+@pytest.mark.parametrize("file_name", JIANGSU)
+def test_jiangsu_every_table_found_and_every_check_holds(jiangsu, file_name):
+    """Three producers, three layouts (2017 WPS: tables sharing a ruling, titles in boxes of their
+    own or at the foot of the previous page, two tables printed twice; 2018 Excel: clean; 2019
+    Word: printed columns cut into several grid columns, side-by-side lists whose rows do not
+    line up): all twelve tables classified, and each document's own arithmetic holds."""
+    doc = one(jiangsu, "select document_id from marts.dim_document where file_name = ?", file_name)[0][0]
+    tables = [row[0] for row in one(jiangsu, "select table_id from marts.dim_table_coverage "
+                                             "where document_id = ? order by 1", doc)]
+    assert len(tables) == 12 and len(set(tables)) == 12 and "unclassified" not in tables
     failed = one(jiangsu, "select check_name from quality.check_results where document_id = ? and not success", doc)
     assert failed == []
     assert one(jiangsu, "select count(*) from quality.check_results where document_id = ?", doc)[0][0] >= 20
+
+
+def test_jiangsu_2019_split_rows_joined_hand_checked(jiangsu):
+    # 公开01表 page 14: "三、单位预留机动经" / "费" in two cells, 3,990.40 printed once across both
+    lines = one(jiangsu, """
+        select s.item_name, s.amount, s.source_row from marts.fct_income_expenditure_summary s
+        join marts.dim_document d using (document_id)
+        where d.file_name = ? and s.side = 'expenditure_by_use' and s.line_kind = 'item'
+        order by s.line_no""", JIANGSU[2])
+    assert lines == [("一、基本支出", Decimal("158440400.00"), 6), ("二、项目支出", Decimal("43353000.00"), 7),
+                     ("三、单位预留机动经费", Decimal("39904000.00"), 8)]
 
 
 def test_jiangsu_2018_values_hand_checked(jiangsu):

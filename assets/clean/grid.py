@@ -131,3 +131,38 @@ def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> P
     origins = tuple(tuple((row[c][0], picks.index(row[c][1]) if row[c][1] in picks else row[c][1])
                           for c in picks) for row in grid.origins)
     return replace(grid, texts=texts, origins=origins, columns=columns)
+
+
+def join_split_rows(grid: PageGrid, body_start: int) -> PageGrid:
+    """Join the body rows that one printed row was cut into: side-by-side lists (收入 | 支出) whose
+    row heights differ make the grid cut a printed row wherever the other list has a border.
+    Rows tied by a merged cell spanning both are one row; in each column, the distinct cells of
+    the joined rows are read top to bottom as one wrapped text ("2.政府性基金预" + "算"). The
+    joined row stays at its first grid row (provenance); the rows folded into it are left blank."""
+    groups: list[list[int]] = [[r] for r in range(body_start)]
+    for r in range(body_start, len(grid.texts)):
+        tied = r > body_start and any(
+            grid.texts[r][c].strip() and grid.origins[r][c] == grid.origins[r - 1][c]
+            for c in range(grid.n_cols))
+        if tied:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    if len(groups) == len(grid.texts):
+        return grid
+    texts = [list(row) for row in grid.texts]
+    origins = [list(row) for row in grid.origins]
+    for first, *folded in groups:
+        texts[first] = [joined_cell(grid, [first, *folded], c) for c in range(grid.n_cols)]
+        for r in folded:
+            texts[r] = [""] * grid.n_cols
+            origins[r] = [(r, c) for c in range(grid.n_cols)]
+    return replace(grid, texts=tuple(map(tuple, texts)), origins=tuple(map(tuple, origins)))
+
+
+def joined_cell(grid: PageGrid, rows: list[int], c: int) -> str:
+    seen: dict[tuple[int, int], str] = {}
+    for r in rows:
+        if grid.texts[r][c].strip():
+            seen.setdefault(grid.origins[r][c], grid.texts[r][c])
+    return "\n".join(seen.values())

@@ -95,9 +95,11 @@ def find_header(grid: PageGrid, spec: TableSpec) -> Header | None:
         return Header(0, dict(enumerate(spec.keys))) if same_width else None
     empty = blank_columns(grid)
     for n_rows in range(1, min(MAX_HEADER_ROWS, len(grid.texts)) + 1):
-        mapping = map_columns(column_paths(grid, n_rows), spec, empty)
+        paths = column_paths(grid, n_rows)
+        # a header cell spanning two grid columns heads both, unless only one of them maps
+        mapping = map_columns(paths, spec, empty) or map_columns(paths, spec, empty | spanned_columns(grid, n_rows))
         if mapping is not None:
-            return Header(n_rows, mapping)
+            return Header(n_rows + repeated_label_rows(grid, n_rows), mapping)
         shared = shared_row_header(grid, n_rows, spec, empty)
         if shared is not None:
             return shared
@@ -107,6 +109,29 @@ def find_header(grid: PageGrid, spec: TableSpec) -> Header | None:
 def blank_columns(grid: PageGrid) -> frozenset[int]:
     """The grid columns with no text in any row (border artifacts of word-processor tables)."""
     return frozenset(c for c in range(grid.n_cols) if not any(row[c].strip() for row in grid.texts))
+
+
+def repeated_label_rows(grid: PageGrid, n_rows: int) -> int:
+    """How many rows under the header repeat (some of) its last row's labels and nothing else: a
+    header row cut in two by the borders of a neighbouring column."""
+    last = grid.texts[n_rows - 1]
+    count = 0
+    while n_rows + count < len(grid.texts):
+        row = grid.texts[n_rows + count]
+        filled = [c for c, text in enumerate(row) if text.strip()]
+        if not filled or any(row[c] != last[c] for c in filled):
+            break
+        count += 1
+    return count
+
+
+def spanned_columns(grid: PageGrid, n_rows: int) -> frozenset[int]:
+    """The grid columns whose header is, in every header row, the same merged cell as the column
+    to their left: one printed column cut in two by the borders of body rows. The left one reads."""
+    return frozenset(
+        c for c in range(1, grid.n_cols)
+        if any(grid.texts[r][c].strip() for r in range(n_rows))
+        and all(grid.origins[r][c] == grid.origins[r][c - 1] for r in range(n_rows)))
 
 
 def shared_row_header(grid: PageGrid, n_rows: int, spec: TableSpec, empty: frozenset[int]) -> Header | None:

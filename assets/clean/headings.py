@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assets.clean.grid import PageGrid
+from assets.clean.grid import PageGrid, collapse_split_columns
 from assets.clean.text import label_key
 from assets.extract.model import TextLine
 
@@ -18,7 +18,7 @@ DEPARTMENT = re.compile(r"(?:部门名称|单位名称|编制部门|编制单位
 # "第二部分 上海市普陀区财政局 2024 年度部门决算表": the part title above the first table names it too
 PART_TITLE_DEPARTMENT = re.compile(
     r"^第[一二三四五六七八九十]部分\s*([^\d\s].*?)\s*(?:20\d{2}\s*)?年度?(?:部门|单位)(?:预算|决算)")
-NOTE_START = ("注", "备注", "说明")
+NOTE_START = ("注", "备注", "说明", "（无", "(无")  # "（无政府性基金支出）" under an empty table
 NOTE_LINE_GAP = 8.0  # points between lines of one note paragraph
 MAX_INNER_HEADING_ROWS = 6
 
@@ -49,8 +49,20 @@ def grid_heading(grids: list[PageGrid], index: int, lines: list[TextLine]) -> He
     previous = grids[index - 1] if index and grids[index - 1].page == grid.page else None
     following = grids[index + 1] if index + 1 < len(grids) and grids[index + 1].page == grid.page else None
     above = lines_between(lines, grid.page, previous.bottom if previous else 0, grid.top)
+    if previous is None:
+        above = title_left_on_previous_page(grids, index, lines) + above
     below = lines_between(lines, grid.page, grid.bottom, following.top if following else 1e9)
     return make_heading(tuple(line.text for line in above), notes_below(below))
+
+
+def title_left_on_previous_page(grids: list[PageGrid], index: int, lines: list[TextLine]) -> list[TextLine]:
+    """A table title printed as the last line of the previous page, its table starting on the
+    next one: the title lines (…表) below the previous page's last table."""
+    page = grids[index].page - 1
+    on_page = [g for g in grids[:index] if g.page == page]
+    after = lines_between(lines, page, on_page[-1].bottom if on_page else 0, 1e9)
+    tail = after[-3:]
+    return tail if tail and label_key(tail[-1].text).endswith("表") else []
 
 
 def make_heading(texts: tuple[str, ...], notes: tuple[str, ...]) -> Heading:
@@ -101,6 +113,31 @@ def split_inner_heading(grid: PageGrid, heading: Heading) -> tuple[PageGrid, Hea
     trimmed = replace(grid, texts=grid.texts[count:],
                       origins=tuple(tuple((r - count, c) for r, c in row) for row in grid.origins[count:]))
     return trimmed, make_heading(heading.lines + tuple(inner), heading.notes)
+
+
+INNER_TITLE = re.compile(r"(预算|决算).{0,12}表$")
+
+
+def split_at_inner_titles(grid: PageGrid) -> list[PageGrid]:
+    """Cut a page table where a row is one table title (…表) printed inside the ruling: some
+    producers draw the next table in the same grid. The part below starts at the title row (its
+    heading is read from it) and is placed at the grid's bottom, so no page text falls between."""
+    cuts = [r for r in range(1, len(grid.texts)) if is_title_row(grid.texts[r])]
+    if not cuts:
+        return [grid]
+    parts, bounds = [], [0, *cuts, len(grid.texts)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        part = replace(grid, texts=grid.texts[start:end],
+                       origins=tuple(tuple((max(r - start, 0), c) for r, c in row)
+                                     for row in grid.origins[start:end]))
+        # the tables sharing one ruling have their own columns: regroup them per part
+        parts.append(collapse_split_columns(part if start == 0 else replace(part, top=grid.bottom)))
+    return parts
+
+
+def is_title_row(texts: tuple[str, ...]) -> bool:
+    distinct = distinct_texts(texts)
+    return len(distinct) == 1 and bool(INNER_TITLE.search(label_key(distinct[0])))
 
 
 def first_match(pattern: re.Pattern[str], texts: list[str] | tuple[str, ...]) -> str | None:

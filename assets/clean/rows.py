@@ -97,12 +97,19 @@ def row_kind(texts: dict[str, str], spec: TableSpec) -> str:
 
 
 def type_values(texts: dict[str, str], spec: TableSpec, where: str, issues: list[str]) -> dict[str, Value]:
-    """Parse each cell by its column kind; an unparsable amount becomes None and an issue."""
+    """Parse each cell by its column kind; an unparsable amount becomes None and an issue. One
+    merged cell read into a text and an amount column belongs to one of them: a label
+    ("支出合计" over 项目 | 金额) to the text column, a number to the amount column."""
     values: dict[str, Value] = {}
+    labels = {t for c in spec.columns if c.kind == "text" and not is_number(t := texts.get(c.key, ""))}
+    numbers = {t for c in spec.columns if c.kind == "amount" and is_number(t := texts.get(c.key, ""))}
     for column in spec.columns:
         text = texts.get(column.key, "")
         if column.kind != "amount":
-            values[column.key] = text or None
+            values[column.key] = None if text in numbers and column.kind == "text" else (text or None)
+            continue
+        if text in labels:
+            values[column.key] = None
             continue
         try:
             values[column.key] = parse_amount(text)
@@ -110,6 +117,13 @@ def type_values(texts: dict[str, str], spec: TableSpec, where: str, issues: list
             issues.append(f"{where} column {column.key}: {error}")
             values[column.key] = None
     return values
+
+
+def is_number(text: str) -> bool:
+    try:
+        return parse_amount(text) is not None
+    except AmountError:
+        return False
 
 
 def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list[CleanRow], list[str]]:

@@ -6,11 +6,12 @@ The row-level repairs (page-break fragments, fill-down, typing) live in clean/ro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from assets.clean.grid import PageGrid, align_columns, cells_to_grids
+from assets.clean.grid import PageGrid, align_columns, cells_to_grids, join_split_rows
 from assets.clean.headers import Header, find_header
-from assets.clean.headings import Heading, grid_heading, split_inner_heading
+from assets.clean.headings import (Heading, grid_heading, is_heading_row, make_heading,
+                                   split_at_inner_titles, split_inner_heading)
 from assets.clean.narrative import NarrativeFigure, document_figures
 from assets.clean.rows import CleanRow, RawRow, grid_body_rows, rows_to_clean_rows
 from assets.clean.text import join_wrapped_lines, label_key
@@ -97,12 +98,14 @@ def choose_template(grids: list[PageGrid], headings: list[Heading]) -> TemplateS
 
 
 def title_line(heading: Heading, spec: TableSpec | None) -> str:
-    """Return the printed title: the heading line the spec matched, else the last heading line."""
-    lines = [part for line in heading.lines for part in line.split("\n") if part.strip()]
-    for line in lines:
+    """Return the printed title: the heading line the spec matched (one line of a cell that
+    also holds the 部门 line, or a title wrapped over two lines), else the last heading line."""
+    parts = [part for line in heading.lines for part in line.split("\n") if part.strip()]
+    candidates = parts + [join_wrapped_lines(line) for line in heading.lines]
+    for line in candidates:
         if spec and spec.title.search(label_key(line)):
             return line.strip()
-    return lines[-1].strip() if lines else ""
+    return parts[-1].strip() if parts else ""
 
 
 def start_draft(grid: PageGrid, heading: Heading, spec: TableSpec | None) -> TableDraft:
@@ -127,6 +130,8 @@ def header_unit(header_rows) -> str | None:
 
 
 def add_page(draft: TableDraft, grid: PageGrid, header: Header, heading: Heading) -> None:
+    if draft.spec and draft.spec.join_split_rows:
+        grid = join_split_rows(grid, header.body_start)
     draft.raw_rows.extend(grid_body_rows(grid, header.body_start, draft.mapping, header.label_cells))
     draft.pages.append(grid.page)
     draft.notes.extend(heading.notes)
@@ -167,10 +172,10 @@ def draft_to_table(draft: TableDraft) -> CleanTable:
 
 def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     """Given an extracted document, return its logical tables, classified and typed."""
-    grids = cells_to_grids(document.cells)
+    grids = [part for grid in cells_to_grids(document.cells) for part in split_at_inner_titles(grid)]
     lines = list(document.lines)
     split = [split_inner_heading(g, grid_heading(grids, i, lines)) for i, g in enumerate(grids)]
-    grids, headings = [g for g, _ in split], [h for _, h in split]
+    grids, headings = attach_title_boxes([g for g, _ in split], [h for _, h in split])
     template = choose_template(grids, headings)
     drafts: list[TableDraft] = []
     for grid, heading in zip(grids, headings, strict=True):
@@ -181,7 +186,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
             add_page(current, aligned, repeated_header(current, aligned), heading)
         else:
             drafts.append(start_draft(grid, heading, spec))
-    tables = tuple(draft_to_table(d) for d in drafts)
+    tables = keep_one_printing(tuple(draft_to_table(d) for d in drafts))
     return CleanDocument(
         template.template, template.document_kind,
         template.scope_of([label_key(t.title) for t in tables if t.table_id != UNCLASSIFIED]),
@@ -190,6 +195,47 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
         tables=tables,
         figures=tuple(document_figures(lines, grids[0].page if grids else None)),
     )
+
+
+def keep_one_printing(tables: tuple[CleanTable, ...]) -> tuple[CleanTable, ...]:
+    """A table printed twice in one document (a producer's broken first rendering, then the
+    whole table again) is loaded once: the printing with the most rows, later on a tie. The
+    other printing is named in the kept table's issues, so nothing is dropped silently."""
+    printings: dict[str, list[CleanTable]] = {}
+    for table in tables:
+        if table.table_id != UNCLASSIFIED:
+            printings.setdefault(table.table_id, []).append(table)
+    result = []
+    for table in tables:
+        same = printings.get(table.table_id, [table])
+        kept = max(same, key=lambda t: (len(t.rows), t.pages[-1]))
+        if table is kept:
+            others = [t for t in same if t is not kept]
+            notes = tuple(f"also printed on page(s) {', '.join(map(str, t.pages))} with {len(t.rows)} rows: "
+                          "that printing is not loaded" for t in others)
+            result.append(replace(table, issues=table.issues + notes) if notes else table)
+        elif table.table_id == UNCLASSIFIED:
+            result.append(table)
+    return tuple(result)
+
+
+def attach_title_boxes(grids: list[PageGrid], headings: list[Heading]) -> tuple[list[PageGrid], list[Heading]]:
+    """A page table made only of title rows (a title and 部门/单位 line drawn in a box of their
+    own) is the heading of the next page table: fold it into that one's heading."""
+    kept_grids: list[PageGrid] = []
+    kept_headings: list[Heading] = []
+    pending: tuple[str, ...] = ()
+    for grid, heading in zip(grids, headings, strict=True):
+        if grid.texts and all(is_heading_row(row) for row in grid.texts):
+            rows = (" ".join(dict.fromkeys(t.strip() for t in row if t.strip())) for row in grid.texts)
+            pending += heading.lines + tuple(text for text in rows if text)
+            continue
+        if pending:
+            heading = make_heading(pending + heading.lines, heading.notes)
+            pending = ()
+        kept_grids.append(grid)
+        kept_headings.append(heading)
+    return kept_grids, kept_headings
 
 
 def document_year(tables: tuple[CleanTable, ...]) -> int | None:

@@ -14,7 +14,8 @@ from pathlib import Path
 SPEC_DIR = Path(__file__).parent
 COLUMN_KINDS = {"text", "code", "amount"}
 TEMPLATE_KEYS = {"template", "document_kind", "scope", "scope_patterns", "detect", "tables"}
-TABLE_KEYS = {"id", "title", "columns", "row_kinds", "fill_down", "page_break_fragments", "positional"}
+TABLE_KEYS = {"id", "title", "columns", "row_kinds", "fill_down", "page_break_fragments", "positional",
+              "join_split_rows"}
 COLUMN_KEYS = {"key", "kind", "labels"}
 ROW_KIND_KEYS = {"kind", "when"}
 
@@ -45,6 +46,8 @@ class TableSpec:
     fill_down: tuple[str, ...]
     page_break_fragments: bool
     positional: bool = False  # a form without a header row: columns are taken in order
+    # side-by-side lists whose rows do not line up: grid rows tied by a merged cell are one row
+    join_split_rows: bool = False
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -111,7 +114,8 @@ def parse_table(raw: dict, where: str) -> TableSpec:
     if set(fill_down) - keys:
         raise SpecError(f"{where}: fill_down names unknown columns {sorted(set(fill_down) - keys)}")
     return TableSpec(raw["id"], re.compile(raw["title"]), columns, rules, fill_down,
-                     bool(raw.get("page_break_fragments", True)), bool(raw.get("positional", False)))
+                     bool(raw.get("page_break_fragments", True)), bool(raw.get("positional", False)),
+                     bool(raw.get("join_split_rows", False)))
 
 
 def parse_template(raw: dict, where: str) -> TemplateSpec:
