@@ -211,6 +211,7 @@ def test_budget_execution_pairs_a_department_year(shanghai_warehouse, tmp_path):
 
 JIANGSU = ["2017_js-npc-office_budget-with-tables.pdf", "2018_js-cppcc-office_budget-tables.pdf",
            "2019_js-procuratorate_budget-with-tables.pdf"]
+JIANGSU_NARRATIVE = "2018_js-cppcc-office_budget-narrative.pdf"  # the 说明 of the 2018 tables PDF
 
 
 @pytest.fixture(scope="module")
@@ -218,7 +219,7 @@ def jiangsu(tmp_path_factory):
     base = tmp_path_factory.mktemp("jiangsu")
     inbox = base / "inbox"
     inbox.mkdir()
-    for name in JIANGSU:
+    for name in [*JIANGSU, JIANGSU_NARRATIVE]:
         shutil.copy(CORPUS / "budget" / name, inbox / name)
     summary = run_pipeline_isolated(inbox, base / "budget.duckdb", base / "home")
     assert summary.exit_code == 0, summary.render(0)
@@ -228,13 +229,38 @@ def jiangsu(tmp_path_factory):
 
 
 def test_jiangsu_template_and_department(jiangsu):
-    rows = one(jiangsu, "select file_name, template, department_name, fiscal_year from marts.dim_document "
-                        "order by file_name")
+    rows = one(jiangsu, "select file_name, template, department_name, fiscal_year, contents "
+                        "from marts.dim_document order by file_name")
     assert rows == [
-        (JIANGSU[0], "jiangsu_budget_12", "江苏省人大常委会办公厅", 2017),
-        (JIANGSU[1], "jiangsu_budget_12", "江苏省政协办公厅", 2018),
-        (JIANGSU[2], "jiangsu_budget_12", "江苏省人民检察院", 2019),
+        (JIANGSU[0], "jiangsu_budget_12", "江苏省人大常委会办公厅", 2017, "tables_and_narrative"),
+        (JIANGSU_NARRATIVE, "jiangsu_budget_12", "江苏省政协办公厅", 2018, "narrative"),
+        (JIANGSU[1], "jiangsu_budget_12", "江苏省政协办公厅", 2018, "tables"),
+        (JIANGSU[2], "jiangsu_budget_12", "江苏省人民检察院", 2019, "tables_and_narrative"),
     ]
+
+
+def test_jiangsu_narrative_and_tables_pdfs_are_one_disclosure(jiangsu):
+    """Two linked documents, not one: each PDF keeps its own content hash and page numbers (a
+    re-published tables file replaces only itself); dim_document.disclosure_id ties them."""
+    pair = one(jiangsu, "select file_name, disclosure_id from marts.dim_document where file_name in (?, ?)",
+               JIANGSU_NARRATIVE, JIANGSU[1])
+    assert len(pair) == 2 and pair[0][1] == pair[1][1] is not None
+    # the narrative PDF discloses no table itself, yet its disclosure is complete
+    status = one(jiangsu, """
+        select c.status, count(*) from marts.dim_disclosure_completeness c
+        join marts.dim_document d using (document_id) where d.file_name = ? group by 1 order by 1""",
+                 JIANGSU_NARRATIVE)
+    # 公开10表 (政府性基金) is printed empty in the tables PDF, with its note
+    assert status == [("empty_with_note", 1), ("present", 11)]
+    # page 9 (说明 二): 收入预算合计 10,150.48 万元 — thousands separator read
+    figure = one(jiangsu, """
+        select f.amount, f.page from marts.fct_narrative_figures f join marts.dim_document d using (document_id)
+        where d.file_name = ? and f.sentence like '%本年收入预算合计%' order by f.figure_index limit 1""",
+                 JIANGSU_NARRATIVE)
+    assert figure == [(Decimal("101504800.00"), 9)]
+    failed = one(jiangsu, """select r.check_name from quality.check_results r join marts.dim_document d
+                             using (document_id) where d.file_name = ? and not r.success""", JIANGSU_NARRATIVE)
+    assert failed == []
 
 
 @pytest.mark.parametrize("file_name", JIANGSU)

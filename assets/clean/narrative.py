@@ -13,7 +13,10 @@ from decimal import Decimal
 from assets.clean.text import join_wrapped_lines
 from assets.extract.model import TextLine
 
-FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元|%|个|人|辆|台[（(]套[)）])(?!以上|以下)")
+# "10,150.48万元": thousands separators are part of the number, not a clause break
+FIGURE = re.compile(
+    r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*(万元|元|%|个|人|辆|台[（(]套[)）])(?!以上|以下)")
 CLAUSE_BREAK = re.compile(r"[，,：:；;、。]")
 LEADING_YEAR = re.compile(r"^\s*20\d{2}\s*年(度)?")
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
@@ -84,7 +87,7 @@ def paragraph_figures(paragraph: Paragraph) -> list[tuple[str, Decimal, str, str
     for sentence in SENTENCE_END.split(paragraph.text):
         for match in FIGURE.finditer(sentence):
             unit = match.group(2).replace("(", "（").replace(")", "）")
-            figures.append((statement_before(sentence, match.start()), Decimal(match.group(1)),
+            figures.append((statement_before(sentence, match.start()), Decimal(match.group(1).replace(",", "")),
                             unit, sentence.strip()))
     return figures
 

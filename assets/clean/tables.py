@@ -19,8 +19,10 @@ from assets.extract.model import ExtractedDocument, TextLine
 from assets.templates.spec import TableSpec, TemplateSpec, load_templates
 
 UNCLASSIFIED = "unclassified"
+MIN_LISTED_TITLES = 6
 YEAR = re.compile(r"(20\d{2})年")
 COVER_TITLE = re.compile(r"年度?(?:部门|单位)(?:预算|决算)")
+COVER_DEPARTMENT = re.compile(r"^([^\d\s第][^\d]{3,40}?)\s*20\d{2}\s*年")
 BARE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 HEADER_UNIT = re.compile(r"[（(](万元|元)[)）]")
 
@@ -80,21 +82,37 @@ def match_spec(heading: Heading, template: TemplateSpec) -> TableSpec | None:
     return max(hits, key=lambda spec: len(spec.title.pattern), default=None)
 
 
-def choose_template(grids: list[PageGrid], headings: list[Heading]) -> TemplateSpec:
+def choose_template(grids: list[PageGrid], headings: list[Heading], lines: list[TextLine]) -> TemplateSpec:
     """Return the template whose table titles match the most page-table headings; on a tie, the
-    one whose `detect` patterns (e.g. 公开\\d{2}表) the headings show most."""
+    one whose `detect` patterns (e.g. 公开\\d{2}表) the headings show most. A PDF without tables
+    (the narrative half of a disclosure printed as two PDFs) takes the template whose table
+    titles its text lists (the 目录), if it lists at least MIN_LISTED_TITLES of them."""
     def score(template: TemplateSpec) -> tuple[int, int]:
         titles = sum(match_spec(h, template) is not None for h in headings)
         marks = sum(any(p.search(h.key) for h in headings) for p in template.detect)
         return titles, marks
 
     best = max(load_templates(), key=score)
-    if not grids or score(best)[0] == 0:
-        raise NoBudgetTables(
-            f"no budget table found ({len(grids)} ruled tables, none titled like a known "
-            "template): is this a budget disclosure? add a template spec if it is"
-        )
-    return best
+    if grids and score(best)[0] > 0:
+        return best
+    listed = narrative_template(lines)
+    if listed is not None:
+        return listed
+    raise NoBudgetTables(
+        f"no budget table found ({len(grids)} ruled tables, none titled like a known "
+        "template): is this a budget disclosure? add a template spec if it is"
+    )
+
+
+def narrative_template(lines: list[TextLine]) -> TemplateSpec | None:
+    """The template whose table titles a table-less document lists, or None."""
+    keys = [label_key(line.text) for line in lines]
+
+    def listed(template: TemplateSpec) -> int:
+        return sum(any(spec.title.search(key) for key in keys) for spec in template.tables)
+
+    best = max(load_templates(), key=listed)
+    return best if listed(best) >= MIN_LISTED_TITLES else None
 
 
 def title_line(heading: Heading, spec: TableSpec | None) -> str:
@@ -176,7 +194,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     lines = list(document.lines)
     split = [split_inner_heading(g, grid_heading(grids, i, lines)) for i, g in enumerate(grids)]
     grids, headings = attach_title_boxes([g for g, _ in split], [h for _, h in split])
-    template = choose_template(grids, headings)
+    template = choose_template(grids, headings, lines)
     drafts: list[TableDraft] = []
     for grid, heading in zip(grids, headings, strict=True):
         spec = match_spec(heading, template)
@@ -190,7 +208,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     return CleanDocument(
         template.template, template.document_kind,
         template.scope_of([label_key(t.title) for t in tables if t.table_id != UNCLASSIFIED]),
-        department=next((t.department for t in tables if t.department), None),
+        department=next((t.department for t in tables if t.department), None) or cover_department(lines),
         fiscal_year=document_year(tables) or cover_year(lines),
         tables=tables,
         figures=tuple(document_figures(lines, grids[0].page if grids else None)),
@@ -244,6 +262,16 @@ def document_year(tables: tuple[CleanTable, ...]) -> int | None:
         match = YEAR.search(label_key(table.title))
         if match:
             return int(match.group(1))
+    return None
+
+
+def cover_department(lines: list[TextLine]) -> str | None:
+    """The department named on the cover: "江苏省政协办公厅 2018 年度" above "部门预算公开"."""
+    first_page = [line for line in lines if line.page == (lines[0].page if lines else 0)]
+    for line in first_page[:6]:
+        match = COVER_DEPARTMENT.match(line.text.strip())
+        if match:
+            return match.group(1)
     return None
 
 

@@ -1,7 +1,22 @@
--- One row per loaded document: what it is, whose, which year, which template.
+-- One row per loaded document: what it is, whose, which year, which template. A disclosure
+-- printed as two PDFs (Jiangsu: 说明 in one, 公开01-12表 in the other) is two documents with
+-- one disclosure_id (same department, year, kind and scope); `contents` says what each holds.
 create or replace table marts.dim_document as
+with holds as (
+    select d.document_id,
+           exists (select 1 from staging.stg_tables_found t where t.document_id = d.document_id) as has_tables,
+           exists (select 1 from staging.stg_narrative_figures f where f.document_id = d.document_id) as has_narrative
+    from staging.stg_documents d
+)
 select
-    document_id, file_name, sha256, department_name, fiscal_year, document_kind, scope,
-    template, page_count, producer, size_bytes
-from staging.stg_documents
-order by document_id;
+    d.document_id, d.file_name, d.sha256, d.department_name, d.fiscal_year, d.document_kind, d.scope,
+    d.template, d.page_count, d.producer, d.size_bytes,
+    case when d.department_name is not null and d.fiscal_year is not null
+         then left(md5(concat_ws('|', d.department_name, d.fiscal_year, d.document_kind, d.scope)), 16)
+    end as disclosure_id,
+    case when h.has_tables and h.has_narrative then 'tables_and_narrative'
+         when h.has_tables then 'tables'
+         else 'narrative' end as contents
+from staging.stg_documents d
+join holds h using (document_id)
+order by d.document_id;
