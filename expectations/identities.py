@@ -1,6 +1,6 @@
 """Load the identity specs of identities/*.toml: validated, with `params` expanded into one
-identity per parameter set. A file's top-level `suite` names the Expectation Suite its
-identities belong to (one suite per document kind)."""
+identity per parameter set. A file's top-level `templates` lists the templates whose documents
+its identities check: each template's Expectation Suite is the identities listed for it."""
 from __future__ import annotations
 
 import tomllib
@@ -24,11 +24,11 @@ class Identity:
     guards: str
     description: str
     sql: str
-    suite: str
+    templates: tuple[str, ...]
     tolerance_units: int = 1
 
 
-def expand(raw: dict, where: str, suite: str) -> list[Identity]:
+def expand(raw: dict, where: str, templates: tuple[str, ...]) -> list[Identity]:
     """Return the identities one raw entry stands for (one per `params` set, or just one)."""
     unknown = sorted(set(raw) - KEYS)
     if unknown:
@@ -42,7 +42,7 @@ def expand(raw: dict, where: str, suite: str) -> list[Identity]:
             identities.append(Identity(
                 id=fill(raw["id"], **params), group=raw["group"], guards=fill(raw["guards"], **params),
                 description=fill(raw["description"], **params), sql=fill(raw["sql"], **params),
-                suite=suite, tolerance_units=int(raw.get("tolerance_units", 1)),
+                templates=templates, tolerance_units=int(raw.get("tolerance_units", 1)),
             ))
         except (KeyError, IndexError) as error:
             raise IdentitySpecError(f"{where}: missing key or parameter {error}") from error
@@ -56,11 +56,12 @@ def load_identities(directory: Path = IDENTITY_DIR) -> tuple[Identity, ...]:
     for path in sorted(directory.glob("*.toml")):
         with path.open("rb") as handle:
             raw = tomllib.load(handle)
-        if not isinstance(raw.get("suite"), str):
-            raise IdentitySpecError(f"{path.name}: the file needs a top-level suite = \"<name>\"")
+        templates = raw.get("templates")
+        if not templates or not all(isinstance(t, str) for t in templates):
+            raise IdentitySpecError(f"{path.name}: the file needs a top-level templates = [\"<template id>\", …]")
         for index, entry in enumerate(raw.get("identity", [])):
             identities.extend(expand(entry, f"{path.name} identity {index} ({entry.get('id')})",
-                                     raw["suite"]))
+                                     tuple(templates)))
     ids = [identity.id for identity in identities]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:

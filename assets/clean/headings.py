@@ -119,10 +119,12 @@ INNER_TITLE = re.compile(r"(预算|决算).{0,12}表$")
 
 
 def split_at_inner_titles(grid: PageGrid) -> list[PageGrid]:
-    """Cut a page table where a row is one table title (…表) printed inside the ruling: some
-    producers draw the next table in the same grid. The part below starts at the title row (its
-    heading is read from it) and is placed at the grid's bottom, so no page text falls between."""
-    cuts = [r for r in range(1, len(grid.texts)) if is_title_row(grid.texts[r])]
+    """Cut a page table where a row holds nothing but one table title (…表): some producers
+    draw the next table in the same ruling (a one-column grid is a list, e.g. a 目录). The part
+    below starts at the title row (its heading is read from it) and is placed at the grid's
+    bottom, so no page text falls between."""
+    cuts = [r for r in range(1, len(grid.texts))
+            if grid.n_cols > 1 and is_title_row(grid.texts[r])]
     if not cuts:
         return [grid]
     parts, bounds = [], [0, *cuts, len(grid.texts)]

@@ -33,5 +33,5 @@ def test_data_docs_serve_over_http_on_loopback(pipeline_run, warehouse):
         index = urllib.request.urlopen(f"{base}/index.html", timeout=10).read().decode()
         css = urllib.request.urlopen(f"{base}/static/vendor/bootstrap/bootstrap.min.css", timeout=10)
         server.shutdown()
-    assert "budget_identities" in index
+    assert "henan_budget_15" in index  # the Expectation Suite of the reference's template
     assert css.status == 200

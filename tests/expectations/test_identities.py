@@ -23,7 +23,7 @@ def test_identity_ids_are_unique_and_expanded():
 
 def test_unknown_key_is_rejected():
     with pytest.raises(IdentitySpecError, match="unknown key 'sq'"):
-        expand({"id": "x", "group": "hard", "guards": "m", "description": "d", "sq": ""}, "f.toml", "s")
+        expand({"id": "x", "group": "hard", "guards": "m", "description": "d", "sq": ""}, "f.toml", ("t",))
 
 
 @pytest.fixture

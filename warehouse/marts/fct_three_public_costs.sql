@@ -9,6 +9,8 @@ select
     vehicle_operation,
     official_reception,
     operating_costs,
+    meeting_costs,
+    training_costs,
     source_unit, page, source_row
 from staging.stg_three_public_costs
 where row_kind = 'total'
