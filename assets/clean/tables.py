@@ -21,7 +21,7 @@ from assets.templates.spec import TableSpec, TemplateSpec, load_templates
 UNCLASSIFIED = "unclassified"
 MIN_LISTED_TITLES = 6
 YEAR = re.compile(r"(20\d{2})年")
-COVER_TITLE = re.compile(r"年度?(?:部门|单位)(?:预算|决算)")
+COVER_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)")  # 年度部门决算, 部门预算公开
 COVER_DEPARTMENT = re.compile(r"^([^\d\s第][^\d]{3,40}?)\s*20\d{2}\s*年")
 BARE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 HEADER_UNIT = re.compile(r"[（(](万元|元)[)）]")

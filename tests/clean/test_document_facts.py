@@ -1,0 +1,28 @@
+"""What a document says about itself: department and year on the cover, and the template of a
+PDF without tables (the 说明 half of a disclosure) from the table titles its 目录 lists."""
+from __future__ import annotations
+
+from assets.clean.tables import cover_department, cover_year, narrative_template
+from assets.extract.model import TextLine
+
+
+def lines(*texts: str, page: int = 1) -> list[TextLine]:
+    return [TextLine(page, i, text, 50.0, 20.0 * i, 20.0 * i + 12) for i, text in enumerate(texts)]
+
+
+def test_cover_names_department_and_year():
+    cover = lines("江苏省政协办公厅 2018 年度", "部门预算公开", "- 1 -")
+    assert cover_department(cover) == "江苏省政协办公厅"
+    assert cover_year(cover) == 2018
+    # the year printed as a line of its own, under the title (Shanghai 决算)
+    assert cover_year(lines("上海市普陀区财政局", "年度部门决算", "2024")) == 2024
+
+
+def test_a_table_of_contents_names_the_template_of_a_pdf_without_tables():
+    contents = lines("目 录", "第二部分 2018 年度部门预算表", "一、收支预算总表", "二、收入预算总表",
+                     "三、支出预算总表", "四、财政拨款收支预算总表", "五、财政拨款支出预算表",
+                     "六、财政拨款基本支出预算表", "七、一般公共预算支出预算表")
+    template = narrative_template(contents)
+    assert template is not None and template.template == "jiangsu_budget_12"
+    # a text that names two budget tables in passing is not a budget disclosure's 目录
+    assert narrative_template(lines("见收支预算总表和收入预算总表。")) is None
