@@ -20,3 +20,9 @@ create or replace macro code_kind(code) as
     case when regexp_matches(code, '^\d{5}(\d{2})?$') then substr(code, 4, 2) end;
 create or replace macro code_item(code) as
     case when regexp_matches(code, '^\d{7}$') then substr(code, 6, 2) end;
+
+-- The key of a functional line of a summary table, shared with the seed names:
+-- "一、一般公共服务支出" / "(二)外交支出" -> "一般公共服务" / "外交".
+create or replace macro function_line_key(item_name) as regexp_replace(
+    regexp_replace(item_name, '^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*', ''),
+    '支出$', '');

@@ -25,18 +25,15 @@ sides as (
     where use_item is not null
 ),
 
--- "一、一般公共服务" / "(二)外交支出" -> "一般公共服务": the key shared with the seed names
 keyed as (
     select *,
-        regexp_replace(
-            regexp_replace(item_name, '^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*', ''),
-            '支出$', '') as name_key,
+        function_line_key(item_name) as name_key,
         bool_or(regexp_matches(item_name, '^当年(收入|支出)小计$')) over (partition by document_id) as has_year_subtotal
     from sides
 ),
 
 class_names as (
-    select function_class, regexp_replace(printed_name, '支出$', '') as name_key
+    select function_class, function_line_key(printed_name) as name_key
     from seed_function_class_names
 )
 
