@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from assets.clean.grid import PageGrid
-from assets.clean.numbers import AMOUNT
+from assets.clean.numbers import is_number
 from assets.clean.text import label_key
 from assets.templates.spec import TableSpec
 
@@ -30,8 +30,7 @@ class Header:
 
 def is_body_text(text: str) -> bool:
     """True for what a totals row prints: an amount or the word 合计/总计."""
-    key = label_key(text).replace(",", "")
-    return bool(AMOUNT.match(key)) or key in {"合计", "总计"}
+    return is_number(text) or label_key(text) in {"合计", "总计"}
 
 
 def column_paths(grid: PageGrid, n_rows: int, shared_last_row: bool = False) -> list[tuple[str, ...]]:
@@ -138,7 +137,7 @@ def shared_row_header(grid: PageGrid, n_rows: int, spec: TableSpec, empty: froze
     """The header whose last row is also the totals row ("类 | 款 | 项 | 合计 | 2,946.25"), if
     the columns map once that row's amounts and 合计 are read as body."""
     last = grid.texts[n_rows - 1]
-    if not any(AMOUNT.match(label_key(t).replace(",", "")) for t in last):
+    if not any(is_number(t) for t in last):
         return None
     mapping = map_columns(column_paths(grid, n_rows, shared_last_row=True), spec, empty)
     if mapping is None:

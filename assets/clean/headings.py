@@ -97,17 +97,23 @@ def is_department_line(distinct: list[str]) -> bool:
             and any(re.match(r"(部门|单位名称|编制单位)\s*[:：]", t) for t in distinct))
 
 
+def heading_row_lines(rows) -> list[str]:
+    """The heading lines that title rows printed inside a ruling stand for: each distinct label,
+    and a department line cut into cells as the one line it is."""
+    lines: list[str] = []
+    for row in rows:
+        distinct = distinct_texts(row)
+        lines.extend([" ".join(distinct)] if len(distinct) > 2 else distinct)
+    return lines
+
+
 def split_inner_heading(grid: PageGrid, heading: Heading) -> tuple[PageGrid, Heading]:
     """Some producers print the title and unit lines inside the table's ruling; move such top
     rows out of the grid into the heading."""
     count = 0
     while count < min(MAX_INNER_HEADING_ROWS, len(grid.texts)) and is_heading_row(grid.texts[count]):
         count += 1
-    inner = []
-    for row in grid.texts[:count]:
-        distinct = distinct_texts(row)
-        # a department line cut into cells is read as the one line it is
-        inner.extend([" ".join(distinct)] if len(distinct) > 2 else distinct)
+    inner = heading_row_lines(grid.texts[:count])
     if not inner or count == len(grid.texts):
         return grid, heading
     trimmed = replace(grid, texts=grid.texts[count:],

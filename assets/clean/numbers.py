@@ -29,3 +29,11 @@ def parse_amount(text: str | None) -> Decimal | None:
     if not AMOUNT.match(compact):
         raise AmountError(f"not a number: {text!r}")
     return Decimal(compact)
+
+
+def is_number(text: str) -> bool:
+    """True for a cell that prints an amount (not blank, not a label)."""
+    try:
+        return parse_amount(text) is not None
+    except AmountError:
+        return False

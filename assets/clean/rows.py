@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assets.clean.grid import PageGrid
-from assets.clean.numbers import AmountError, parse_amount
+from assets.clean.numbers import AmountError, is_number, parse_amount
 from assets.clean.text import join_wrapped_lines, map_radicals
 from assets.templates.spec import TableSpec
 
@@ -117,13 +117,6 @@ def type_values(texts: dict[str, str], spec: TableSpec, where: str, issues: list
             issues.append(f"{where} column {column.key}: {error}")
             values[column.key] = None
     return values
-
-
-def is_number(text: str) -> bool:
-    try:
-        return parse_amount(text) is not None
-    except AmountError:
-        return False
 
 
 def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list[CleanRow], list[str]]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from assets.clean.grid import PageGrid, align_columns, cells_to_grids, join_split_rows
 from assets.clean.headers import Header, find_header
-from assets.clean.headings import (Heading, grid_heading, is_heading_row, make_heading,
-                                   split_at_inner_titles, split_inner_heading)
+from assets.clean.headings import (Heading, grid_heading, heading_row_lines, is_heading_row,
+                                   make_heading, split_at_inner_titles, split_inner_heading)
 from assets.clean.narrative import NarrativeFigure, document_figures
 from assets.clean.rows import CleanRow, RawRow, grid_body_rows, rows_to_clean_rows
 from assets.clean.text import join_wrapped_lines, label_key
@@ -245,8 +245,7 @@ def attach_title_boxes(grids: list[PageGrid], headings: list[Heading]) -> tuple[
     pending: tuple[str, ...] = ()
     for grid, heading in zip(grids, headings, strict=True):
         if grid.texts and all(is_heading_row(row) for row in grid.texts):
-            rows = (" ".join(dict.fromkeys(t.strip() for t in row if t.strip())) for row in grid.texts)
-            pending += heading.lines + tuple(text for text in rows if text)
+            pending += heading.lines + tuple(heading_row_lines(grid.texts))
             continue
         if pending:
             heading = make_heading(pending + heading.lines, heading.notes)
