@@ -115,7 +115,7 @@ def structure_check(mart: str, tables: list[str]) -> AssetChecksDefinition:
         with duckdb.get_connection() as con:
             missing = [row[0] for row in con.execute(f"""
                 select distinct c.document_id from marts.dim_table_coverage c
-                where c.table_id in ? and c.value_cells > 0
+                where c.table_id in ? and c.typed and c.value_cells > 0
                   and c.document_id not in (select document_id from marts.{mart})
                 order by 1""", [tables]).fetchall()]
         return AssetCheckResult(passed=not missing, severity=AssetCheckSeverity.ERROR,

@@ -17,7 +17,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from assets.clean.tables import UNCLASSIFIED, CleanDocument, CleanTable
+from assets.clean.cells import TableCell
+from assets.clean.tables import CleanDocument, CleanTable
 from assets.extract.model import ExtractedDocument, RawCell, TextLine
 from assets.templates.spec import SPEC_DIR
 
@@ -157,6 +158,13 @@ TEXT_LINE_SCHEMA = pa.schema([
 ])
 
 
+CELLS_FILE = "table_cells"
+CELL_SCHEMA = pa.schema([
+    ("document_id", pa.string()), ("table_seq", pa.int32()), ("table_id", pa.string()),
+    ("printed_code", pa.string()), ("source_unit", pa.string()), ("page", pa.int32()),
+    ("source_row", pa.int32()), ("col", pa.int32()), ("column_label", pa.string()),
+    ("row_label", pa.string()), ("text", pa.string()), ("amount", PRINTED_AMOUNT),
+])
 FIGURE_SCHEMA = pa.schema([
     ("document_id", pa.string()), ("figure_index", pa.int32()), ("part", pa.string()),
     ("section", pa.string()), ("statement", pa.string()), ("value", PRINTED_AMOUNT),
@@ -171,8 +179,6 @@ def table_schema(table: CleanTable) -> pa.Schema:
         ("source_unit", pa.string()), ("row_index", pa.int32()), ("row_kind", pa.string()),
         ("page", pa.int32()), ("source_row", pa.int32()),
     ]
-    if table.table_id == UNCLASSIFIED:
-        fields.append(("table_seq", pa.int32()))
     for key, kind in zip(table.columns, table.kinds, strict=True):
         fields.append((key, PRINTED_AMOUNT if kind == "amount" else pa.string()))
     return pa.schema(fields)
@@ -212,6 +218,7 @@ def table_summary(document_id: str, seq: int, table: CleanTable) -> dict:
         "pages": list(table.pages), "row_count": len(table.rows), "note": table.note,
         "value_cells": value_cells(table),
         "issues": list(table.issues),
+        "typed": table.typed, "confidence": table.confidence, "why": table.why,
     }
 
 
@@ -224,11 +231,13 @@ def write_clean(data_dir: Path, facts: dict, document: CleanDocument) -> Path:
         for seq, table in enumerate(document.tables):
             by_id.setdefault(table.table_id, []).append((seq, table))
         for table_id, tables in by_id.items():
-            schema = table_schema(tables[0][1]) if table_id != UNCLASSIFIED else None
-            records = [r for seq, t in tables for r in table_records(document_id, t, seq)]
-            if table_id == UNCLASSIFIED:
-                records = unclassified_long(records)
-            pq.write_table(pa.Table.from_pylist(records, schema=schema), folder / f"{table_id}.parquet")
+            typed = [(seq, t) for seq, t in tables if t.typed]
+            if typed:
+                records = [r for seq, t in typed for r in table_records(document_id, t, seq)]
+                pq.write_table(pa.Table.from_pylist(records, schema=table_schema(typed[0][1])),
+                               folder / f"{table_id}.parquet")
+        cells = [cell_record(document_id, seq, t, c) for seq, t in enumerate(document.tables) for c in t.cells]
+        pq.write_table(pa.Table.from_pylist(cells, schema=CELL_SCHEMA), folder / f"{CELLS_FILE}.parquet")
         figures = [{"document_id": document_id, **asdict(f)} for f in document.figures]
         pq.write_table(pa.Table.from_pylist(figures, schema=FIGURE_SCHEMA),
                        folder / "narrative_figures.parquet")
@@ -245,15 +254,10 @@ def write_clean(data_dir: Path, facts: dict, document: CleanDocument) -> Path:
     return target
 
 
-def unclassified_long(records: list[dict]) -> list[dict]:
-    """Unclassified tables have varying widths: store them long, one record per cell."""
-    cells = []
-    for record in records:
-        base = {k: record[k] for k in (*PROVENANCE, "table_seq")}
-        for key, value in record.items():
-            if key.startswith("c") and key[1:].isdigit():
-                cells.append({**base, "col": int(key[1:]), "text": value})
-    return cells
+def cell_record(document_id: str, seq: int, table: CleanTable, cell: TableCell) -> dict:
+    """One long-format cell (a cell no typed column holds) with its table's provenance."""
+    return {"document_id": document_id, "table_seq": seq, "table_id": table.table_id,
+            "printed_code": table.printed_code, "source_unit": table.unit, **asdict(cell)}
 
 
 def write_quarantine(data_dir: Path, item: InboxFile, stage: str, reason: str) -> dict:

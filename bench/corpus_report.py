@@ -51,18 +51,22 @@ def corpus_table(summary, warehouse: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "extraction.md"))
+    parser.add_argument("--keep", help="copy the warehouse built here, for a closer look")
     args = parser.parse_args()
     from pipelines.run import run_pipeline
 
     with tempfile.TemporaryDirectory() as temp:
         inbox = Path(temp) / "inbox"
         inbox.mkdir()
-        for pdf in sorted(CORPUS.glob("budget/*.pdf")) + sorted(CORPUS.glob("final/*.pdf")):
+        for pdf in [*sorted(CORPUS.glob("budget/*.pdf")), *sorted(CORPUS.glob("final/*.pdf")),
+                    *sorted(CORPUS.glob("provinces/*/*.pdf"))]:
             shutil.copy(pdf, inbox / pdf.name)
         os.environ["DAGSTER_HOME"] = str(Path(temp) / "home")
         warehouse = Path(temp) / "budget.duckdb"
         summary = run_pipeline(str(inbox), str(warehouse))
         table = corpus_table(summary, warehouse)
+        if args.keep:
+            shutil.copy(warehouse, args.keep)
     out = Path(args.out)
     text = out.read_text()
     text = re.sub(f"{BEGIN}.*{END}", f"{BEGIN}\n{table}\n{END}", text, flags=re.S)

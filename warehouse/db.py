@@ -65,7 +65,9 @@ def spec_columns() -> dict[str, dict[str, str]]:
             merged = columns.setdefault(table.id, {})
             for column in table.columns:
                 merged[column.key] = "decimal(22,4)" if column.kind == "amount" else "varchar"
-    columns["unclassified"] = {"table_seq": "integer", "col": "integer", "text": "varchar"}
+    columns["table_cells"] = {
+        "table_seq": "integer", "col": "integer", "column_label": "varchar", "row_label": "varchar",
+        "text": "varchar", "amount": "decimal(22,4)"}
     columns["narrative_figures"] = {
         "figure_index": "integer", "part": "varchar", "section": "varchar", "statement": "varchar",
         "value": "decimal(22,4)", "unit": "varchar", "sentence": "varchar"}
@@ -87,7 +89,8 @@ JSON_SOURCES = {
         "document_id": "varchar", "table_seq": "integer", "table_id": "varchar",
         "printed_code": "varchar", "title": "varchar", "source_unit": "varchar",
         "pages": "integer[]", "row_count": "integer", "value_cells": "integer",
-        "note": "varchar", "issues": "varchar[]"}),
+        "note": "varchar", "issues": "varchar[]", "typed": "boolean", "confidence": "double",
+        "why": "varchar"}),
     "clean_quarantine": ("quarantine/*.json", {
         "document_id": "varchar", "file_name": "varchar", "path": "varchar", "stage": "varchar",
         "reason": "varchar", "quarantined_at": "varchar"}),
@@ -136,8 +139,9 @@ def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path, document_id
 
 
 def register_template_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Temp view spec_template_tables(template, table_id, table_order): what each template prints."""
-    rows = [(t.template, table.id, order) for t in load_templates() for order, table in enumerate(t.tables)]
+    """Temp view spec_template_tables(template, table_id, table_order): what each template must print."""
+    rows = [(t.template, table.id, order) for t in load_templates()
+            for order, table in enumerate(t.tables) if table.required]
     values = ", ".join(f"({sql_literal(a)}, {sql_literal(b)}, {c})" for a, b, c in rows)
     con.execute("create or replace temp view spec_template_tables as select * from (values "
                 f"{values}) v(template, table_id, table_order)")

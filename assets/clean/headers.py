@@ -2,6 +2,8 @@
 
 The header is the shortest run of top rows after which every printed column maps onto a
 distinct spec column; a continuation page whose top rows map the same way repeats the header.
+A kind of the national standard (a tolerant spec) maps what its vocabulary knows and keeps the
+other columns as extras, taking the header height that maps the most columns.
 """
 from __future__ import annotations
 
@@ -16,6 +18,12 @@ from assets.templates.spec import TableSpec
 MAX_HEADER_ROWS = 6
 # "2024年机关运行经费预算数": the year in a header label is not part of what the column is
 LEADING_YEAR = re.compile(r"^20\d{2}年度?")
+YEAR_DIGITS = re.compile(r"^(20\d{2})年")
+PRIOR_YEAR = "上年"
+# "其中：基本支出", "项目金额（万元）": what a label adds around the concept it names
+LABEL_NOISE = re.compile(r"^其中[:：]|[(（](?:万元|元)[)）]$")
+MIN_HEADER_FIT = 0.5
+MIN_MAPPED_COLUMNS = 4
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,12 @@ class Header:
     body_start: int
     mapping: dict[int, str]
     label_cells: frozenset[int] = frozenset()
+    extras: tuple[tuple[int, str], ...] = ()  # (column, printed label path) no spec key took
+
+    @property
+    def fit(self) -> float:
+        """The share of labelled printed columns that map onto a spec key."""
+        return len(self.mapping) / max(1, len(self.mapping) + len(self.extras))
 
 
 def is_body_text(text: str) -> bool:
@@ -33,16 +47,37 @@ def is_body_text(text: str) -> bool:
     return is_number(text) or label_key(text) in {"合计", "总计"}
 
 
-def column_paths(grid: PageGrid, n_rows: int, shared_last_row: bool = False) -> list[tuple[str, ...]]:
+def prior_year(grid: PageGrid, n_rows: int) -> int | None:
+    """The earlier of two years printed in a header ("2025年预算数" beside "2026年预算数"), or None."""
+    years = {int(m.group(1)) for row in grid.texts[:n_rows] for text in row
+             if (m := YEAR_DIGITS.match(label_key(text)))}
+    return min(years) if len(years) > 1 else None
+
+
+def header_label(text: str, prior: int | None) -> str:
+    """A header cell's folded label: its leading year dropped, or read as 上年 when it is the
+    earlier of two years in the header."""
+    key = label_key(text)
+    match = LEADING_YEAR.match(key)
+    if match and prior is not None and key.startswith(str(prior)):
+        return PRIOR_YEAR + key[match.end():]
+    return LABEL_NOISE.sub("", key[match.end():] if match else key)
+
+
+def column_paths(grid: PageGrid, n_rows: int, shared_last_row: bool = False,
+                 tolerant: bool = False) -> list[tuple[str, ...]]:
     """Given a grid and a header height, return each column's label path, top level first.
-    With `shared_last_row`, the last row's amounts and 合计 are body, not labels."""
+    With `shared_last_row`, the last row's amounts and 合计 are body, not labels; `tolerant`
+    (the national kinds) also tells the previous year's columns apart and drops label noise."""
+    prior = prior_year(grid, n_rows) if tolerant else None
     paths = []
     for c in range(grid.n_cols):
         seen: set[tuple[int, int]] = set()
         path = []
         for r in range(n_rows):
             origin = grid.origins[r][c]
-            text = LEADING_YEAR.sub("", label_key(grid.texts[r][c]))
+            raw = grid.texts[r][c]
+            text = header_label(raw, prior) if tolerant else LEADING_YEAR.sub("", label_key(raw))
             if shared_last_row and r == n_rows - 1 and is_body_text(text):
                 continue
             # a merged cell (same origin) or a label repeated in each slot (WPS) counts once
@@ -87,8 +122,100 @@ def map_columns(paths: list[tuple[str, ...]], spec: TableSpec,
     return mapping
 
 
+def tolerant_label_matches(label: str, path: tuple[str, ...]) -> bool:
+    """label_matches, except that a column of the previous year (上年…) only takes a label that
+    says so: 上年预算数/合计 is not this year's 合计."""
+    if any(level.startswith(PRIOR_YEAR) for level in path) and PRIOR_YEAR not in label:
+        return False
+    return label_matches(label, path)
+
+
+def map_known_columns(paths: list[tuple[str, ...]], spec: TableSpec,
+                      skip: frozenset[int]) -> tuple[dict[int, str], tuple[tuple[int, str], ...]]:
+    """Given column paths, return {column: key} for the columns the spec's vocabulary knows and
+    (column, path) for the labelled others."""
+    mapping: dict[int, str] = {}
+    extras: list[tuple[int, str]] = []
+    used: set[str] = set()
+    for c, path in enumerate(paths):
+        if c in skip or not path:
+            continue
+        key = next((col.key for col in spec.columns
+                    if col.key not in used and any(tolerant_label_matches(lb, path) for lb in col.labels)), None)
+        if key is None:
+            extras.append((c, "/".join(path)))
+        else:
+            mapping[c] = key
+            used.add(key)
+    return mapping, tuple(extras)
+
+
+def is_column_number_row(texts: tuple[str, ...]) -> bool:
+    """True for the row of column numbers some producers print under the header ("栏次 | 1 | 2 | 3"
+    or "** | 1 | 2 | 3"): its numbers are 1, 2, 3 … in order."""
+    numbers = [label_key(t) for t in dict.fromkeys(texts) if is_number(t)]
+    if len(numbers) < 3 or not all(n.isdigit() for n in numbers):
+        return False
+    start = int(numbers[0])
+    return numbers == [str(i) for i in range(start, start + len(numbers))]
+
+
+def is_body_row(texts: tuple[str, ...]) -> bool:
+    """True for a row that starts the body: it prints an amount, or only a total's label (the
+    totals row of an empty table)."""
+    labels = {label_key(t) for t in texts if t.strip()}
+    return (any(is_number(text) for text in texts) and not is_column_number_row(texts)) or (
+        bool(labels) and labels <= {"合计", "总计"})
+
+
+def header_height(grid: PageGrid) -> int:
+    """How many top rows come before the body (at most MAX_HEADER_ROWS + 1)."""
+    limit = min(MAX_HEADER_ROWS + 1, len(grid.texts))
+    return next((r for r in range(limit) if is_body_row(grid.texts[r])), limit)
+
+
+def accepted(header: Header, spec: TableSpec) -> bool:
+    """A tolerant header reads the table when it maps an amount column and either enough of the
+    printed columns or MIN_MAPPED_COLUMNS of them (a wide table with many columns of its own)."""
+    kinds = {column.key: column.kind for column in spec.columns}
+    has_amount = "amount" in {kinds[k] for k in header.mapping.values()}
+    return has_amount and (header.fit >= MIN_HEADER_FIT or len(header.mapping) >= MIN_MAPPED_COLUMNS)
+
+
+def find_tolerant_header(grid: PageGrid, spec: TableSpec) -> Header | None:
+    """The header height (top rows before the body) that maps the most columns onto the kind's
+    vocabulary, or None if none is accepted. Rows between it and the body (a label row that
+    mapping did not need, a row of column numbers) are header too."""
+    empty = blank_columns(grid)
+    height = header_height(grid)
+    best: Header | None = None
+    for n_rows in range(1, min(MAX_HEADER_ROWS, height) + 1):
+        mapping, extras = map_known_columns(column_paths(grid, n_rows, tolerant=True), spec, empty)
+        if best is None or len(mapping) > len(best.mapping):
+            best = Header(height, mapping, extras=extras)
+    shared = tolerant_shared_row_header(grid, height, spec, empty)
+    if shared is not None and (best is None or len(shared.mapping) > len(best.mapping)):
+        best = shared
+    return best if best is not None and accepted(best, spec) else None
+
+
+def tolerant_shared_row_header(grid: PageGrid, height: int, spec: TableSpec,
+                               empty: frozenset[int]) -> Header | None:
+    """The header whose last row is also the totals row ("类 | 款 | 项 | 合计 | 2,946.25"), read
+    with the kind's vocabulary."""
+    if height >= len(grid.texts) or height >= MAX_HEADER_ROWS:
+        return None
+    last = grid.texts[height]
+    paths = column_paths(grid, height + 1, shared_last_row=True, tolerant=True)
+    mapping, extras = map_known_columns(paths, spec, empty)
+    labels = frozenset(c for c, text in enumerate(last) if text.strip() and not is_body_text(text))
+    return Header(height, mapping, labels, extras) if labels else None
+
+
 def find_header(grid: PageGrid, spec: TableSpec) -> Header | None:
     """Given a page table and its spec, return its header, or None if its columns do not map."""
+    if spec.tolerant:
+        return find_tolerant_header(grid, spec) if spec.columns else None
     if spec.positional:
         same_width = grid.n_cols == len(spec.columns)
         return Header(0, dict(enumerate(spec.keys))) if same_width else None

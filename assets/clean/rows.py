@@ -5,6 +5,7 @@ Every row keeps the page and grid row it came from; repairs never invent a value
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -15,6 +16,8 @@ from assets.templates.spec import TableSpec
 
 Value = str | Decimal | None
 DEFAULT_KIND = "item"
+# "[301]工资福利支出", "2010301 行政运行", "30101基本工资": a classification code before the name
+CODE_BEFORE_NAME = re.compile(r"^[\[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?\s*(\D.*)$")
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,17 @@ def merge_page_break_fragments(rows: list[RawRow], spec: TableSpec) -> list[RawR
     return merged
 
 
+def split_code_from_name(texts: dict[str, str], spec: TableSpec) -> dict[str, str]:
+    """Where the spec says names carry their code and no code column was printed, split it off."""
+    if not spec.code_in_name:
+        return texts
+    code_key, name_key = spec.code_in_name
+    match = CODE_BEFORE_NAME.match(texts.get(name_key, ""))
+    if texts.get(code_key) or not match:
+        return texts
+    return {**texts, code_key: match.group(1), name_key: match.group(2).strip()}
+
+
 def row_kind(texts: dict[str, str], spec: TableSpec) -> str:
     """Return the kind of the first spec rule whose every pattern matches the row, else 'item'."""
     for rule in spec.row_kinds:
@@ -134,7 +148,7 @@ def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list
     clean: list[CleanRow] = []
     previous: dict[str, str] = {}
     for row in rows:
-        texts = {key: clean_text(text, kinds[key]) for key, text in row.texts.items()}
+        texts = split_code_from_name({key: clean_text(text, kinds[key]) for key, text in row.texts.items()}, spec)
         if not any(texts.values()):
             continue
         kind = row_kind(texts, spec)

@@ -8,11 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from assets.clean.document_facts import (cover_department, cover_year, document_year, form_department,
+                                         form_year)
+from assets.clean.cells import TableCell, extra_cells, raw_rows_to_cells
 from assets.clean.grid import PageGrid, align_columns, cells_to_grids, join_split_rows
 from assets.clean.headers import Header, find_header
 from assets.clean.headings import (Heading, grid_heading, heading_row_lines, is_heading_row,
                                    make_heading, split_at_inner_titles, split_inner_heading)
 from assets.clean.narrative import NarrativeFigure, document_figures
+from assets.clean.recognition import (Recognition, normalise_title, reading_template, recognise,
+                                      template_titles)
 from assets.clean.rows import CleanRow, RawRow, grid_body_rows, rows_to_clean_rows
 from assets.clean.text import join_wrapped_lines, label_key
 from assets.extract.model import ExtractedDocument, TextLine
@@ -20,10 +25,6 @@ from assets.templates.spec import TableSpec, TemplateSpec, load_templates
 
 UNCLASSIFIED = "unclassified"
 MIN_LISTED_TITLES = 6
-YEAR = re.compile(r"(20\d{2})年")
-COVER_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)")  # 年度部门决算, 部门预算公开
-COVER_DEPARTMENT = re.compile(r"^([^\d\s第][^\d]{3,40}?)\s*20\d{2}\s*年")
-BARE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 HEADER_UNIT = re.compile(r"[（(](万元|元)[)）]")
 
 
@@ -46,6 +47,10 @@ class CleanTable:
     kinds: tuple[str, ...]
     rows: tuple[CleanRow, ...]
     issues: tuple[str, ...] = ()
+    confidence: float = 0.0  # how sure the kind is (1.0: a province spec read it exactly)
+    why: str = ""  # the evidence: title, columns mapped, runner-up
+    cells: tuple[TableCell, ...] = ()  # cells no typed column holds (see table_cells)
+    typed: bool = True  # False: unknown, or a kind kept as cells only
 
 
 @dataclass(frozen=True)
@@ -74,23 +79,22 @@ class TableDraft:
     raw_rows: list[RawRow] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def match_spec(heading: Heading, template: TemplateSpec) -> TableSpec | None:
-    """Return the table spec whose title pattern is found in the heading, longest title first."""
-    hits = [spec for spec in template.tables if spec.title.search(heading.key)]
-    return max(hits, key=lambda spec: len(spec.title.pattern), default=None)
+    confidence: float = 0.0
+    why: str = ""
+    extras: tuple[tuple[int, str], ...] = ()  # columns kept as cells: (grid column, label path)
+    cells: list[TableCell] = field(default_factory=list)
+    typed: bool = False  # a header mapped the columns onto the spec's keys
 
 
 def choose_template(grids: list[PageGrid], headings: list[Heading], lines: list[TextLine]) -> TemplateSpec:
     """Return the template whose table titles match the most page-table headings; on a tie, the
-    one whose `detect` patterns (e.g. 公开\\d{2}表) the headings show most. A PDF without tables
-    (the narrative half of a disclosure printed as two PDFs) takes the template whose table
-    titles its text lists (the 目录), if it lists at least MIN_LISTED_TITLES of them."""
-    def score(template: TemplateSpec) -> tuple[int, int]:
-        titles = sum(match_spec(h, template) is not None for h in headings)
+    one whose `detect` patterns (e.g. 公开\\d{2}表) the headings show most, then a province's
+    template before the national standard. A PDF without tables (the narrative half of a
+    disclosure printed as two PDFs) takes the template whose table titles its text lists (the
+    目录), if it lists at least MIN_LISTED_TITLES of them."""
+    def score(template: TemplateSpec) -> tuple[int, int, bool]:
         marks = sum(any(p.search(h.key) for h in headings) for p in template.detect)
-        return titles, marks
+        return template_titles(headings, template), marks, not template.generic
 
     best = max(load_templates(), key=score)
     if grids and score(best)[0] > 0:
@@ -107,11 +111,13 @@ def choose_template(grids: list[PageGrid], headings: list[Heading], lines: list[
 def narrative_template(lines: list[TextLine]) -> TemplateSpec | None:
     """The template whose table titles a table-less document lists, or None."""
     keys = [label_key(line.text) for line in lines]
+    titles = [normalise_title(line.text) for line in lines]
 
     def listed(template: TemplateSpec) -> int:
-        return sum(any(spec.title.search(key) for key in keys) for spec in template.tables)
+        texts = titles if template.generic else keys
+        return sum(any(spec.title.search(text) for text in texts) for spec in template.tables)
 
-    best = max(load_templates(), key=listed)
+    best = max(load_templates(), key=lambda t: (listed(t) >= MIN_LISTED_TITLES, not t.generic, listed(t)))
     return best if listed(best) >= MIN_LISTED_TITLES else None
 
 
@@ -121,19 +127,23 @@ def title_line(heading: Heading, spec: TableSpec | None) -> str:
     parts = [part for line in heading.lines for part in line.split("\n") if part.strip()]
     candidates = parts + [join_wrapped_lines(line) for line in heading.lines]
     for line in candidates:
-        if spec and spec.title.search(label_key(line)):
+        key = normalise_title(line) if spec and spec.tolerant else label_key(line)
+        if spec and spec.title.search(key):
             return line.strip()
     return parts[-1].strip() if parts else ""
 
 
-def start_draft(grid: PageGrid, heading: Heading, spec: TableSpec | None) -> TableDraft:
-    """Open a new logical table at `grid`, reading its header when a spec is known."""
-    header = find_header(grid, spec) if spec else None
-    if header is None:  # unknown layout: keep every row as raw text, columns c0..cn
-        spec = None
+def start_draft(grid: PageGrid, heading: Heading, found: Recognition | None) -> TableDraft:
+    """Open a new logical table at `grid` with the header its recognition read; a table of no
+    known kind, or of a kind kept as cells, keeps every row as raw text, columns c0..cn."""
+    spec, header = (found.spec, found.header) if found else (None, None)
+    typed = header is not None
+    if header is None:  # its kind's name kept (a title its header did not confirm), rows as text
         header = Header(0, {c: f"c{c}" for c in range(grid.n_cols)})
     draft = TableDraft(spec, heading, title_line(heading, spec), grid.columns, header.mapping,
-                       header_unit=header_unit(grid.texts[:header.body_start] or grid.texts))
+                       header_unit=header_unit(grid.texts[:header.body_start] or grid.texts),
+                       confidence=found.confidence if found else 0.0, why=found.why if found else "",
+                       extras=header.extras, typed=typed)
     add_page(draft, grid, header, heading)
     return draft
 
@@ -148,34 +158,49 @@ def header_unit(header_rows) -> str | None:
 
 
 def add_page(draft: TableDraft, grid: PageGrid, header: Header, heading: Heading) -> None:
-    if draft.spec and draft.spec.join_split_rows:
+    if draft.typed and draft.spec.join_split_rows:
         grid = join_split_rows(grid, header.body_start)
     draft.raw_rows.extend(grid_body_rows(grid, header.body_start, draft.mapping, header.label_cells))
+    draft.cells.extend(extra_cells(grid, header.body_start, draft.extras))
     draft.pages.append(grid.page)
     draft.notes.extend(heading.notes)
 
 
+def repeats_title(draft: TableDraft | None, grid: PageGrid, found: Recognition | None) -> bool:
+    """True when a page table titled again on the next page carries the same table on (some
+    producers print title and header on every page): same kind, same column mapping."""
+    return (draft is not None and found is not None and found.header is not None
+            and draft.spec is found.spec and draft.mapping == found.header.mapping
+            and grid.page == draft.pages[-1] + 1)
+
+
 def continuation_grid(draft: TableDraft | None, grid: PageGrid, heading: Heading,
-                      spec: TableSpec | None) -> PageGrid | None:
+                      found: Recognition | None) -> PageGrid | None:
     """Return the grid cut to the previous table's columns when this untitled page table carries
     that table on, else None."""
-    if draft is None or spec is not None or heading.printed_code:
+    if draft is None or found is not None or heading.printed_code:
         return None
     return align_columns(grid, draft.columns)
 
 
 def repeated_header(draft: TableDraft, grid: PageGrid) -> Header:
     """Return the header a continuation page repeats (none: the body starts at its top row)."""
-    header = find_header(grid, draft.spec) if draft.spec else None
+    header = find_header(grid, draft.spec) if draft.typed else None
     return header if header and header.mapping == draft.mapping else Header(0, draft.mapping)
 
 
 def draft_to_table(draft: TableDraft) -> CleanTable:
     """Close a draft: repair and type its rows."""
     spec = draft.spec
-    rows, issues = rows_to_clean_rows(draft.raw_rows, spec)
-    columns = spec.keys if spec else tuple(draft.mapping.values())
-    kinds = tuple(c.kind for c in spec.columns) if spec else tuple("text" for _ in columns)
+    typed = spec if draft.typed else None
+    rows, issues = rows_to_clean_rows(draft.raw_rows, typed)
+    if typed and typed.tolerant:  # only the columns printed: an unprinted one reads NULL
+        printed = set(draft.mapping.values())
+        columns = tuple(c for c in typed.columns if c.key in printed)
+    else:
+        columns = typed.columns if typed else ()
+    keys = tuple(c.key for c in columns) if typed else tuple(draft.mapping.values())
+    kinds = tuple(c.kind for c in columns) if typed else tuple("text" for _ in keys)
     return CleanTable(
         table_id=spec.id if spec else UNCLASSIFIED,
         printed_code=draft.heading.printed_code,
@@ -184,7 +209,9 @@ def draft_to_table(draft: TableDraft) -> CleanTable:
         department=draft.heading.department,
         pages=tuple(dict.fromkeys(draft.pages)),
         note=" ".join(draft.notes),
-        columns=columns, kinds=kinds, rows=tuple(rows), issues=tuple(issues),
+        columns=keys, kinds=kinds, rows=tuple(rows), issues=tuple(issues),
+        confidence=draft.confidence, why=draft.why,
+        cells=tuple(draft.cells) if typed else tuple(raw_rows_to_cells(tuple(rows))), typed=bool(typed),
     )
 
 
@@ -196,20 +223,26 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     grids, headings = attach_title_boxes([g for g, _ in split], [h for _, h in split])
     template = choose_template(grids, headings, lines)
     drafts: list[TableDraft] = []
+    recognised: list[Recognition] = []
     for grid, heading in zip(grids, headings, strict=True):
-        spec = match_spec(heading, template)
+        found = recognise(grid, heading, template)
+        recognised += [found] if found else []
         current = drafts[-1] if drafts else None
-        aligned = continuation_grid(current, grid, heading, spec)
+        aligned = continuation_grid(current, grid, heading, found)
         if aligned is not None:
             add_page(current, aligned, repeated_header(current, aligned), heading)
+        elif repeats_title(current, grid, found):
+            add_page(current, grid, found.header, heading)
         else:
-            drafts.append(start_draft(grid, heading, spec))
+            drafts.append(start_draft(grid, heading, found))
     tables = keep_one_printing(tuple(draft_to_table(d) for d in drafts))
+    template = reading_template(template, recognised)
     return CleanDocument(
         template.template, template.document_kind,
         template.scope_of([label_key(t.title) for t in tables if t.table_id != UNCLASSIFIED]),
-        department=next((t.department for t in tables if t.department), None) or cover_department(lines),
-        fiscal_year=document_year(tables) or cover_year(lines),
+        department=next((t.department for t in tables if t.department), None)
+        or cover_department(lines) or form_department(grids),
+        fiscal_year=document_year([t.title for t in tables]) or cover_year(lines) or form_year(grids),
         tables=tables,
         figures=tuple(document_figures(lines, grids[0].page if grids else None)),
     )
@@ -221,7 +254,7 @@ def keep_one_printing(tables: tuple[CleanTable, ...]) -> tuple[CleanTable, ...]:
     other printing is named in the kept table's issues, so nothing is dropped silently."""
     printings: dict[str, list[CleanTable]] = {}
     for table in tables:
-        if table.table_id != UNCLASSIFIED:
+        if table.typed:  # forms kept as cells (one per project) are each their own
             printings.setdefault(table.table_id, []).append(table)
     result = []
     for table in tables:
@@ -232,7 +265,7 @@ def keep_one_printing(tables: tuple[CleanTable, ...]) -> tuple[CleanTable, ...]:
             notes = tuple(f"also printed on page(s) {', '.join(map(str, t.pages))} with {len(t.rows)} rows: "
                           "that printing is not loaded" for t in others)
             result.append(replace(table, issues=table.issues + notes) if notes else table)
-        elif table.table_id == UNCLASSIFIED:
+        elif not table.typed:
             result.append(table)
     return tuple(result)
 
@@ -253,34 +286,3 @@ def attach_title_boxes(grids: list[PageGrid], headings: list[Heading]) -> tuple[
         kept_grids.append(grid)
         kept_headings.append(heading)
     return kept_grids, kept_headings
-
-
-def document_year(tables: tuple[CleanTable, ...]) -> int | None:
-    """Return the fiscal year printed in the first table title that names one."""
-    for table in tables:
-        match = YEAR.search(label_key(table.title))
-        if match:
-            return int(match.group(1))
-    return None
-
-
-def cover_department(lines: list[TextLine]) -> str | None:
-    """The department named on the cover: "江苏省政协办公厅 2018 年度" above "部门预算公开"."""
-    first_page = [line for line in lines if line.page == (lines[0].page if lines else 0)]
-    for line in first_page[:6]:
-        match = COVER_DEPARTMENT.match(line.text.strip())
-        if match:
-            return match.group(1)
-    return None
-
-
-def cover_year(lines: list[TextLine]) -> int | None:
-    """Return the year next to the first "年度部门决算"-style title line. Some producers print
-    the digits as a line of their own, just above or below the title ("年度部门决算" / "2024")."""
-    for i, line in enumerate(lines):
-        if COVER_TITLE.search(label_key(line.text)):
-            near = [ln.text for ln in lines[max(i - 1, 0):i + 2] if ln.page == line.page]
-            years = [m.group(1) for text in near for m in BARE_YEAR.finditer(text)]
-            if years:
-                return int(years[0])
-    return None

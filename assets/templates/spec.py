@@ -1,7 +1,8 @@
 """Load and validate the TOML table specs: title pattern, header labels -> canonical keys, row kinds.
 
 A spec file describes one template (e.g. henan_budget_15); adding a province's variant means
-adding a file here, not code. Unknown keys are rejected with the file and key named.
+adding a file here, not code. Generic templates (national_*.toml) describe the national standard's
+kinds with "@concept" labels from vocabulary.toml. Unknown keys are rejected with the file and key named.
 """
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from functools import cache
 from pathlib import Path
 
 SPEC_DIR = Path(__file__).parent
+VOCABULARY_FILE = "vocabulary.toml"
 COLUMN_KINDS = {"text", "code", "amount"}
-TEMPLATE_KEYS = {"template", "document_kind", "scope", "scope_patterns", "detect", "tables"}
+TEMPLATE_KEYS = {"template", "document_kind", "scope", "scope_patterns", "detect", "tables", "generic"}
 TABLE_KEYS = {"id", "title", "columns", "row_kinds", "fill_down", "page_break_fragments", "positional",
-              "join_split_rows"}
+              "join_split_rows", "code_in_name", "required"}
 COLUMN_KEYS = {"key", "kind", "labels"}
 ROW_KIND_KEYS = {"kind", "when"}
+CONCEPT = re.compile(r"@(\w+)")
 
 
 class SpecError(ValueError):
@@ -48,10 +51,20 @@ class TableSpec:
     positional: bool = False  # a form without a header row: columns are taken in order
     # side-by-side lists whose rows do not line up: grid rows tied by a merged cell are one row
     join_split_rows: bool = False
+    # a kind of the national standard: columns it does not know are kept as cells, not refused
+    tolerant: bool = False
+    # (code key, name key): a name printed with its code in front ("[301]工资福利支出") is split
+    code_in_name: tuple[str, ...] = ()
+    required: bool = True  # the disclosure rules ask every document for it (completeness)
 
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(column.key for column in self.columns)
+
+    @property
+    def cells_only(self) -> bool:
+        """A kind recognised by its title whose columns no mart types: kept as long-format cells."""
+        return not self.columns
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,7 @@ class TemplateSpec:
     detect: tuple[re.Pattern[str], ...]
     tables: tuple[TableSpec, ...]
     scope_patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    generic: bool = False  # the national standard: titles normalised, headers read by vocabulary
 
     def scope_of(self, titles: list[str]) -> str:
         """Return the scope a table title names (e.g. 预算单位 -> unit), else the default."""
@@ -78,14 +92,36 @@ def reject_unknown(found: dict, allowed: set[str], where: str) -> None:
         raise SpecError(f"{where}: unknown key {unknown[0]!r} (allowed: {sorted(allowed)})")
 
 
-def parse_column(raw: dict, where: str) -> ColumnSpec:
+def expand_labels(labels: list[str], vocabulary: dict[str, list[str]], where: str) -> tuple[str, ...]:
+    """Replace each "@concept" (also inside a path: "收入/@amount") by the concept's labels."""
+    expanded: list[str] = []
+    for label in labels:
+        match = CONCEPT.search(label)
+        if not match:
+            expanded.append(label)
+            continue
+        if match.group(1) not in vocabulary:
+            raise SpecError(f"{where}: unknown concept {match.group(0)!r} (see {VOCABULARY_FILE})")
+        expanded += [label[:match.start()] + term + label[match.end():] for term in vocabulary[match.group(1)]]
+    return tuple(dict.fromkeys(expanded))
+
+
+def parse_column(raw: dict, where: str, vocabulary: dict[str, list[str]]) -> ColumnSpec:
     reject_unknown(raw, COLUMN_KEYS, where)
     if raw.get("kind") not in COLUMN_KINDS:
         raise SpecError(f"{where}: kind must be one of {sorted(COLUMN_KINDS)}")
-    labels = tuple(raw.get("labels", ()))
+    labels = expand_labels(list(raw.get("labels", ())), vocabulary, where)
     if not labels:
         raise SpecError(f"{where}: a column needs at least one label")
     return ColumnSpec(raw["key"], raw["kind"], labels)
+
+
+def title_pattern(raw: str | list[str], where: str) -> re.Pattern[str]:
+    """One pattern for a title or a list of alternative titles."""
+    titles = [raw] if isinstance(raw, str) else list(raw)
+    if not titles:
+        raise SpecError(f"{where}: a table needs a title")
+    return re.compile("|".join(f"(?:{t})" for t in titles))
 
 
 def parse_row_kind(raw: dict, keys: set[str], where: str) -> RowKindRule:
@@ -97,11 +133,11 @@ def parse_row_kind(raw: dict, keys: set[str], where: str) -> RowKindRule:
     return RowKindRule(raw["kind"], when)
 
 
-def parse_table(raw: dict, where: str) -> TableSpec:
+def parse_table(raw: dict, where: str, vocabulary: dict[str, list[str]], generic: bool = False) -> TableSpec:
     reject_unknown(raw, TABLE_KEYS, where)
     where = f"{where} table {raw.get('id')!r}"
     columns = tuple(
-        parse_column(c, f"{where} column {i}") for i, c in enumerate(raw.get("columns", []))
+        parse_column(c, f"{where} column {i}", vocabulary) for i, c in enumerate(raw.get("columns", []))
     )
     keys = {c.key for c in columns}
     if len(keys) != len(columns):
@@ -113,30 +149,44 @@ def parse_table(raw: dict, where: str) -> TableSpec:
     fill_down = tuple(raw.get("fill_down", ()))
     if set(fill_down) - keys:
         raise SpecError(f"{where}: fill_down names unknown columns {sorted(set(fill_down) - keys)}")
-    return TableSpec(raw["id"], re.compile(raw["title"]), columns, rules, fill_down,
+    code_in_name = tuple(raw.get("code_in_name", ()))
+    if code_in_name and (len(code_in_name) != 2 or set(code_in_name) - keys):
+        raise SpecError(f"{where}: code_in_name names a code column and a name column of the table")
+    return TableSpec(raw["id"], title_pattern(raw.get("title", []), where), columns, rules, fill_down,
                      bool(raw.get("page_break_fragments", True)), bool(raw.get("positional", False)),
-                     bool(raw.get("join_split_rows", False)))
+                     bool(raw.get("join_split_rows", False)), tolerant=generic, code_in_name=code_in_name,
+                     required=bool(raw.get("required", not generic)))
 
 
-def parse_template(raw: dict, where: str) -> TemplateSpec:
+def parse_template(raw: dict, where: str, vocabulary: dict[str, list[str]] | None = None) -> TemplateSpec:
     reject_unknown(raw, TEMPLATE_KEYS, where)
-    tables = tuple(parse_table(t, where) for t in raw.get("tables", []))
+    generic = bool(raw.get("generic", False))
+    tables = tuple(parse_table(t, where, vocabulary or {}, generic) for t in raw.get("tables", []))
     return TemplateSpec(
         raw["template"], raw["document_kind"], raw["scope"],
         tuple(re.compile(p) for p in raw.get("detect", [])), tables,
         tuple((scope, re.compile(p)) for scope, p in raw.get("scope_patterns", {}).items()),
+        generic,
     )
+
+
+def read_toml(path: Path) -> dict:
+    with path.open("rb") as handle:
+        try:
+            return tomllib.load(handle)
+        except tomllib.TOMLDecodeError as error:
+            raise SpecError(f"{path.name}: {error}") from error
 
 
 @cache
 def load_templates(spec_dir: Path = SPEC_DIR) -> tuple[TemplateSpec, ...]:
     """Return every template spec in `spec_dir`, validated; raise SpecError on a bad file."""
-    templates = []
-    for path in sorted(spec_dir.glob("*.toml")):
-        with path.open("rb") as handle:
-            try:
-                raw = tomllib.load(handle)
-            except tomllib.TOMLDecodeError as error:
-                raise SpecError(f"{path.name}: {error}") from error
-        templates.append(parse_template(raw, path.name))
-    return tuple(templates)
+    vocabulary_path = spec_dir / VOCABULARY_FILE
+    vocabulary = read_toml(vocabulary_path).get("concepts", {}) if vocabulary_path.exists() else {}
+    return tuple(parse_template(read_toml(path), path.name, vocabulary)
+                 for path in sorted(spec_dir.glob("*.toml")) if path.name != VOCABULARY_FILE)
+
+
+def generic_template(document_kind: str) -> TemplateSpec | None:
+    """The national standard's template for a document kind (budget / final_accounts)."""
+    return next((t for t in load_templates() if t.generic and t.document_kind == document_kind), None)

@@ -2,7 +2,8 @@
 PDF without tables (the 说明 half of a disclosure) from the table titles its 目录 lists."""
 from __future__ import annotations
 
-from assets.clean.tables import cover_department, cover_year, narrative_template
+from assets.clean.document_facts import cover_department, cover_year
+from assets.clean.tables import narrative_template
 from assets.extract.model import TextLine
 
 

@@ -24,6 +24,12 @@ select
     project_total,
     project_operating,
     project_specific,
+    basic_personnel,
+    basic_public_funds,
+    business_operating_expense,
+    remit_to_superior,
+    affiliated_subsidy,
+    prior_total,
     source_unit, page, source_row, row_index
 from both_tables
 order by document_id, source_table, row_index;

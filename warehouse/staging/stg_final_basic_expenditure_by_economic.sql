@@ -3,11 +3,18 @@
 create or replace table staging.stg_final_basic_expenditure_by_economic as
 with blocks as (
     select document_id, source_unit, row_index, page, source_row, 1 as block,
-           econ_class, econ_kind, name, amount
+           -- one code cell (301 / 30101) or 类 and 款 in two
+           coalesce(econ_class, case when regexp_matches(econ_code, '^\d{3}(\d{2})?$') then left(econ_code, 3)
+                                     else econ_code end) as econ_class,
+           coalesce(econ_kind, case when regexp_matches(econ_code, '^\d{5}$') then substr(econ_code, 4, 2) end)
+               as econ_kind, name, amount
     from clean_final_basic_expenditure_by_economic
     union all
     select document_id, source_unit, row_index, page, source_row, 2,
-           econ_class_2, econ_kind_2, name_2, amount_2
+           coalesce(econ_class_2, case when regexp_matches(econ_code_2, '^\d{3}(\d{2})?$')
+                                       then left(econ_code_2, 3) else econ_code_2 end),
+           coalesce(econ_kind_2, case when regexp_matches(econ_code_2, '^\d{5}$') then substr(econ_code_2, 4, 2) end),
+           name_2, amount_2
     from clean_final_basic_expenditure_by_economic
 )
 select

@@ -7,7 +7,10 @@ with both_funds as (
 )
 select
     document_id, fund, printed_code, source_unit, row_index, row_kind, page, source_row,
-    func_class, func_kind, func_item, name,
+    -- three cells (类 / 款 / 项) or one code (201 / 20101 / 2010101)
+    coalesce(func_class, code_class(function_code)) as func_class,
+    coalesce(func_kind, code_kind(function_code)) as func_kind,
+    coalesce(func_item, code_item(function_code)) as func_item, name,
     to_yuan(opening_balance, source_unit) as opening_balance,
     to_yuan(income, source_unit) as income,
     to_yuan(expense_total, source_unit) as expense_total,

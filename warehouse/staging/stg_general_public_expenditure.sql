@@ -15,5 +15,9 @@ select
     to_yuan(basic_capital, source_unit) as basic_capital,
     to_yuan(project_total, source_unit) as project_total,
     to_yuan(project_operating, source_unit) as project_operating,
-    to_yuan(project_specific, source_unit) as project_specific
+    to_yuan(project_specific, source_unit) as project_specific,
+    to_yuan(basic_personnel, source_unit) as basic_personnel,
+    to_yuan(basic_public_funds, source_unit) as basic_public_funds,
+    -- the previous year's budget, printed beside this year's by some provinces
+    to_yuan(prior_total, source_unit) as prior_total
 from clean_general_public_expenditure;

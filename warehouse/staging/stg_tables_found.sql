@@ -11,5 +11,8 @@ select
     row_count::integer as row_count,
     value_cells::integer as value_cells,
     note::varchar as note,
-    issues::varchar[] as issues
+    issues::varchar[] as issues,
+    coalesce(typed, table_id <> 'unclassified')::boolean as typed,
+    coalesce(confidence, 0)::decimal(4, 2) as confidence,
+    why::varchar as why
 from clean_tables_found;

@@ -1,0 +1,69 @@
+"""What a document says about itself: its department and fiscal year, read from table titles, the
+cover, or the cells of a form ("部门名称 | 北京市审计局", "（2026年度）") where nothing else names them.
+"""
+from __future__ import annotations
+
+import re
+
+from assets.clean.grid import PageGrid
+from assets.clean.text import join_wrapped_lines, label_key
+from assets.extract.model import TextLine
+
+YEAR = re.compile(r"(20\d{2})年")
+COVER_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)")  # 年度部门决算, 部门预算公开
+COVER_DEPARTMENT = re.compile(r"^([^\d\s第][^\d]{3,40}?)\s*20\d{2}\s*年")
+BARE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+DEPARTMENT_LABELS = {"部门名称", "单位名称", "部门(单位)名称", "预算单位名称", "编制单位", "编制部门"}
+FORM_YEAR = re.compile(r"^\(?(20\d{2})年度?\)?$")
+
+
+def document_year(titles: list[str]) -> int | None:
+    """Return the fiscal year printed in the first table title that names one."""
+    for title in titles:
+        match = YEAR.search(label_key(title))
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def cover_department(lines: list[TextLine]) -> str | None:
+    """The department named on the cover: "江苏省政协办公厅 2018 年度" above "部门预算公开"."""
+    first_page = [line for line in lines if line.page == (lines[0].page if lines else 0)]
+    for line in first_page[:6]:
+        match = COVER_DEPARTMENT.match(line.text.strip())
+        if match:
+            return match.group(1)
+    return None
+
+
+def cover_year(lines: list[TextLine]) -> int | None:
+    """Return the year next to the first "年度部门决算"-style title line. Some producers print
+    the digits as a line of their own, just above or below the title ("年度部门决算" / "2024")."""
+    for i, line in enumerate(lines):
+        if COVER_TITLE.search(label_key(line.text)):
+            near = [ln.text for ln in lines[max(i - 1, 0):i + 2] if ln.page == line.page]
+            years = [m.group(1) for text in near for m in BARE_YEAR.finditer(text)]
+            if years:
+                return int(years[0])
+    return None
+
+
+def form_department(grids: list[PageGrid]) -> str | None:
+    """The name a form prints beside its 部门名称 / 单位名称 label (a performance form's top row)."""
+    for grid in grids:
+        for row in grid.texts:
+            texts = list(dict.fromkeys(join_wrapped_lines(t) for t in row if t.strip()))
+            if len(texts) == 2 and label_key(texts[0]).rstrip(":") in DEPARTMENT_LABELS:
+                return texts[1]
+    return None
+
+
+def form_year(grids: list[PageGrid]) -> int | None:
+    """The year a form prints on a line of its own ("（2026年度）")."""
+    for grid in grids:
+        for row in grid.texts:
+            for text in row:
+                match = FORM_YEAR.match(label_key(text))
+                if match:
+                    return int(match.group(1))
+    return None
