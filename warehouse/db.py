@@ -64,13 +64,13 @@ def spec_columns() -> dict[str, dict[str, str]]:
         for table in template.tables:
             merged = columns.setdefault(table.id, {})
             for column in table.columns:
-                merged[column.key] = "decimal(22,4)" if column.kind == "amount" else "varchar"
+                merged[column.key] = "decimal(24,6)" if column.kind == "amount" else "varchar"
     columns["table_cells"] = {
         "table_seq": "integer", "col": "integer", "column_label": "varchar", "row_label": "varchar",
-        "text": "varchar", "amount": "decimal(22,4)"}
+        "text": "varchar", "amount": "decimal(24,6)"}
     columns["narrative_figures"] = {
         "figure_index": "integer", "part": "varchar", "section": "varchar", "statement": "varchar",
-        "value": "decimal(22,4)", "unit": "varchar", "sentence": "varchar"}
+        "value": "decimal(24,6)", "unit": "varchar", "sentence": "varchar"}
     return columns
 
 

@@ -14,7 +14,7 @@ from assets.clean.numbers import is_number, parse_amount
 from assets.clean.rows import CleanRow
 from assets.clean.text import join_wrapped_lines
 
-AMOUNT_DECIMALS = 4  # the printed-amount columns are DECIMAL(22, 4)
+AMOUNT_DECIMALS = 6  # the printed-amount columns are DECIMAL(24, 6)
 
 
 @dataclass(frozen=True)

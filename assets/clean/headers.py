@@ -24,6 +24,7 @@ PRIOR_YEAR = "上年"
 LABEL_NOISE = re.compile(r"^其中[:：]|[(（](?:万元|元)[)）]$")
 MIN_HEADER_FIT = 0.5
 MIN_MAPPED_COLUMNS = 4
+COLUMN_NUMBER_LABELS = {"栏次", "行次", "**"}
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,9 @@ def map_known_columns(paths: list[tuple[str, ...]], spec: TableSpec,
 def is_column_number_row(texts: tuple[str, ...]) -> bool:
     """True for the row of column numbers some producers print under the header ("栏次 | 1 | 2 | 3"
     or "** | 1 | 2 | 3"): its numbers are 1, 2, 3 … in order."""
+    labels = [label_key(t) for t in texts if t.strip() and not is_number(t)]
+    if labels and labels[0] in COLUMN_NUMBER_LABELS:
+        return True
     numbers = [label_key(t) for t in dict.fromkeys(texts) if is_number(t)]
     if len(numbers) < 3 or not all(n.isdigit() for n in numbers):
         return False

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assets.clean.grid import PageGrid
+from assets.clean.headers import is_column_number_row
 from assets.clean.numbers import AmountError, is_number, parse_amount
 from assets.clean.text import join_wrapped_lines, map_radicals
 from assets.templates.spec import TableSpec
@@ -17,6 +18,10 @@ from assets.templates.spec import TableSpec
 Value = str | Decimal | None
 DEFAULT_KIND = "item"
 # "[301]工资福利支出", "2010301 行政运行", "30101基本工资": a classification code before the name
+CODE = re.compile(r"^\d{3,}$")
+CODE_KEYS = ("function_code", "dept_econ_code", "econ_code")  # one-cell classification codes
+LEVELED_KINDS = {DEFAULT_KIND, "class", "kind"}
+SPLIT_CODE_KEYS = ("func_class", "func_kind", "func_item")
 CODE_BEFORE_NAME = re.compile(r"^[\[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?\s*(\D.*)$")
 
 
@@ -91,6 +96,15 @@ def merge_page_break_fragments(rows: list[RawRow], spec: TableSpec) -> list[RawR
     return merged
 
 
+def join_merged_code(texts: dict[str, str]) -> dict[str, str]:
+    """One code cell merged across the 类 / 款 / 项 columns reads the same in all three ("205 |
+    205 | 205"): it is the one-cell code."""
+    parts = [texts.get(key, "") for key in SPLIT_CODE_KEYS]
+    if parts[0] and parts.count(parts[0]) == len(parts) and CODE.match(parts[0]):
+        return {**texts, "function_code": parts[0], **dict.fromkeys(SPLIT_CODE_KEYS, "")}
+    return texts
+
+
 def split_code_from_name(texts: dict[str, str], spec: TableSpec) -> dict[str, str]:
     """Where the spec says names carry their code and no code column was printed, split it off."""
     if not spec.code_in_name:
@@ -148,8 +162,11 @@ def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list
     clean: list[CleanRow] = []
     previous: dict[str, str] = {}
     for row in rows:
-        texts = split_code_from_name({key: clean_text(text, kinds[key]) for key, text in row.texts.items()}, spec)
-        if not any(texts.values()):
+        texts = {key: clean_text(text, kinds[key]) for key, text in row.texts.items()}
+        if spec.tolerant and "function_code" in kinds:
+            texts = join_merged_code(texts)
+        texts = split_code_from_name(texts, spec)
+        if not any(texts.values()) or (spec.tolerant and is_column_number_row(tuple(row.texts.values()))):
             continue
         kind = row_kind(texts, spec)
         if kind == DEFAULT_KIND:
@@ -159,4 +176,23 @@ def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list
         where = f"page {row.page} row {row.source_row}"
         clean.append(CleanRow(len(clean), kind, row.page, row.source_row,
                               type_values(texts, spec, where, issues)))
-    return clean, issues
+    return (level_by_code(clean, spec) if spec.tolerant else clean), issues
+
+
+def level_by_code(rows: list[CleanRow], spec: TableSpec) -> list[CleanRow]:
+    """A kind of the national standard printed with one code column: a row whose code is the
+    prefix of the next row's code heads it (类 3 digits: class; longer: kind), the others are
+    items, whatever depth a province prints (30103 over 3010302)."""
+    key = next((c.key for c in spec.columns if c.key in CODE_KEYS), None)
+    codes = [str(r.values.get(key) or "") for r in rows] if key else []
+    if not any(CODE.match(code) for code in codes):
+        return rows
+    leveled = []
+    for i, row in enumerate(rows):
+        code = codes[i]
+        following = next((c for c in codes[i + 1:] if CODE.match(c)), "")  # past a 合计 repeated on a page
+        if row.kind in LEVELED_KINDS and CODE.match(code):
+            heads = following.startswith(code) and len(following) > len(code)
+            row = replace(row, kind=("class" if len(code) == 3 else "kind") if heads else DEFAULT_KIND)
+        leveled.append(row)
+    return leveled

@@ -194,8 +194,8 @@ def draft_to_table(draft: TableDraft) -> CleanTable:
     spec = draft.spec
     typed = spec if draft.typed else None
     rows, issues = rows_to_clean_rows(draft.raw_rows, typed)
-    if typed and typed.tolerant:  # only the columns printed: an unprinted one reads NULL
-        printed = set(draft.mapping.values())
+    if typed and typed.tolerant:  # only the columns printed (or split off a name): others read NULL
+        printed = set(draft.mapping.values()) | {k for row in rows for k, v in row.values.items() if v is not None}
         columns = tuple(c for c in typed.columns if c.key in printed)
     else:
         columns = typed.columns if typed else ()

@@ -12,7 +12,7 @@ with expected as (
 found as (
     select coalesce(d.disclosure_id, d.document_id) as disclosure_key, c.table_id,
            min(c.first_page) as first_page, any_value(c.printed_code) as printed_code,
-           bool_or(c.status = 'present') as has_amounts, any_value(c.note) as note,
+           bool_or(c.status in ('present', 'untyped')) as has_amounts, any_value(c.note) as note,
            min(c.document_id) as found_in_document_id
     from marts.dim_table_coverage c
     join marts.dim_document d using (document_id)

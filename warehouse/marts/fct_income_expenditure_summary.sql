@@ -25,33 +25,50 @@ sides as (
     where use_item is not null
 ),
 
-keyed as (
-    select *,
-        function_line_key(item_name) as name_key,
-        bool_or(regexp_matches(item_name, '^当年(收入|支出)小计$')) over (partition by document_id) as has_year_subtotal
-    from sides
-),
-
 class_names as (
     select function_class, function_line_key(printed_name) as name_key
     from seed_function_class_names
+),
+
+keyed as (
+    select sides.*,
+        function_line_key(item_name) as name_key,
+        class_names.function_class,
+        bool_or(regexp_matches(item_name, '^当年(收入|支出)小计$')) over (partition by document_id) as has_year_subtotal,
+        -- lines numbered 一、二、… on this side: an unnumbered line among them is one of their parts
+        bool_or(regexp_matches(item_name, '^[一二三四五六七八九十]+、')) over (partition by document_id, side) as numbered,
+        -- no numbering, but lines named like the function classes (类): other lines are their 款 and 项
+        count(class_names.function_class) over (partition by document_id, side) as class_lines
+    from sides
+    left join class_names on function_line_key(sides.item_name) = class_names.name_key
+),
+
+kinds as (
+    select *,
+        regexp_matches(item_name, '总计$|合计$|小计$|结转|结余|^(其中|\d+\s*[.．、])') as is_marked,
+        regexp_matches(item_name, '^[一二三四五六七八九十]+、') as is_numbered
+    from keyed
 )
 
 select
-    keyed.document_id, keyed.side, keyed.row_index as line_no, keyed.item_name,
+    document_id, side, row_index as line_no, item_name,
     case
-        when regexp_matches(keyed.item_name, '总计$') then 'grand_total'
-        when regexp_matches(keyed.item_name, '^当年(收入|支出)小计$') then 'total'
+        when regexp_matches(item_name, '总计$') then 'grand_total'
+        when regexp_matches(item_name, '^当年(收入|支出)小计$') then 'total'
         -- Jiangsu: under a 当年小计 line, 合计 adds the carry-over: it is the grand total
-        when regexp_matches(keyed.item_name, '合计$') and keyed.has_year_subtotal then 'grand_total'
-        when regexp_matches(keyed.item_name, '合计$') then 'total'
-        when regexp_matches(keyed.item_name, '^(其中|\d+\s*[.．、])') then 'memo'
-        when regexp_matches(keyed.item_name, '结转|结余') then 'carry_over'
+        when regexp_matches(item_name, '合计$') and has_year_subtotal then 'grand_total'
+        -- a bare 合计 after 本年收入合计 and the carry-over lines (决算) is the grand total
+        when item_name = '合计' and bool_or(regexp_matches(item_name, '^本年(收入|支出)合计$'))
+            over (partition by document_id, side) then 'grand_total'
+        when regexp_matches(item_name, '合计$') then 'total'
+        when regexp_matches(item_name, '^(其中|\d+\s*[.．、])') then 'memo'
+        when regexp_matches(item_name, '结转|结余') then 'carry_over'
+        when numbered and not is_numbered then 'memo'
+        when not numbered and class_lines >= 2 and function_class is null then 'memo'
         else 'item'
     end as line_kind,
-    case when keyed.side = 'expenditure' then class_names.function_class end as function_class,
-    keyed.amount,
-    keyed.source_unit, keyed.page, keyed.source_row
-from keyed
-left join class_names on keyed.name_key = class_names.name_key
-order by keyed.document_id, keyed.side, line_no;
+    case when side = 'expenditure' then function_class end as function_class,
+    amount,
+    source_unit, page, source_row
+from kinds
+order by document_id, side, line_no;
