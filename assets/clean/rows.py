@@ -22,7 +22,7 @@ CODE = re.compile(r"^\d{3,}$")
 CODE_KEYS = ("function_code", "dept_econ_code", "econ_code")  # one-cell classification codes
 LEVELED_KINDS = {DEFAULT_KIND, "class", "kind"}
 SPLIT_CODE_KEYS = ("func_class", "func_kind", "func_item")
-CODE_BEFORE_NAME = re.compile(r"^[\[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?\s*(\D.*)$")
+CODE_BEFORE_NAME = re.compile(r"^[\[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[\s\-－—]*(\D.*)$")
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,14 @@ def merge_page_break_fragments(rows: list[RawRow], spec: TableSpec) -> list[RawR
     return merged
 
 
+def inherit_class(texts: dict[str, str], last_class: str) -> dict[str, str]:
+    """A 款 or 项 row printed under its 类 without repeating it ("| 40 |" under "201"): its 类 is
+    the last one printed above."""
+    if texts.get("func_class") or not (texts.get("func_kind") or texts.get("func_item")) or not last_class:
+        return texts
+    return {**texts, "func_class": last_class}
+
+
 def join_merged_code(texts: dict[str, str]) -> dict[str, str]:
     """One code cell merged across the 类 / 款 / 项 columns reads the same in all three ("205 |
     205 | 205"): it is the one-cell code."""
@@ -118,8 +126,9 @@ def split_code_from_name(texts: dict[str, str], spec: TableSpec) -> dict[str, st
 
 def row_kind(texts: dict[str, str], spec: TableSpec) -> str:
     """Return the kind of the first spec rule whose every pattern matches the row, else 'item'."""
+    folded = {key: "".join(text.split()) for key, text in texts.items()}  # "合 计" is 合计
     for rule in spec.row_kinds:
-        if all(pattern.search(texts.get(key, "")) for key, pattern in rule.when):
+        if all(pattern.search(folded.get(key, "")) for key, pattern in rule.when):
             return rule.kind
     return DEFAULT_KIND
 
@@ -161,10 +170,12 @@ def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list
     issues: list[str] = []
     clean: list[CleanRow] = []
     previous: dict[str, str] = {}
+    last_class = ""
     for row in rows:
         texts = {key: clean_text(text, kinds[key]) for key, text in row.texts.items()}
         if spec.tolerant and "function_code" in kinds:
-            texts = join_merged_code(texts)
+            texts = inherit_class(join_merged_code(texts), last_class)
+            last_class = texts["func_class"] if re.fullmatch(r"\d{3}", texts.get("func_class", "")) else last_class
         texts = split_code_from_name(texts, spec)
         if not any(texts.values()) or (spec.tolerant and is_column_number_row(tuple(row.texts.values()))):
             continue

@@ -5,7 +5,9 @@ select
     -- three cells (类 / 款 / 项) or one code (201 / 20101 / 2010101)
     coalesce(func_class, code_class(function_code)) as func_class,
     coalesce(func_kind, code_kind(function_code)) as func_kind,
-    coalesce(func_item, code_item(function_code)) as func_item, unit_code, name,
+    coalesce(func_item, code_item(function_code)) as func_item,
+    unit_code,
+    coalesce(name, unit_name) as name,  -- a unit's row may name it in its own column (预算单位),
     to_yuan(total, source_unit) as total,
     to_yuan(basic_total, source_unit) as basic_total,
     to_yuan(basic_wages_welfare, source_unit) as basic_wages_welfare,
