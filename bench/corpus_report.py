@@ -24,8 +24,10 @@ def corpus_table(summary, warehouse: Path) -> str:
     try:
         rows = con.execute("""
             select d.file_name, d.template, d.scope,
-                   count(distinct c.table_seq) filter (where c.table_id <> 'unclassified') as classified,
-                   count(distinct c.table_seq) filter (where c.table_id = 'unclassified') as unclassified,
+                   count(distinct c.table_seq) as tables,
+                   count(distinct c.table_seq) filter (where c.table_id <> 'unclassified') as recognised,
+                   count(distinct c.table_seq) filter (where c.typed and c.table_id <> 'unclassified') as typed,
+                   count(distinct c.table_seq) filter (where c.status = 'untyped') as cells_only,
                    (select count(*) from marts.dim_disclosure_completeness m
                     where m.document_id = d.document_id and m.status = 'missing') as missing,
                    (select count(*) filter (where r.success) || '/' || count(*) from quality.check_results r
@@ -37,14 +39,14 @@ def corpus_table(summary, warehouse: Path) -> str:
             group by all order by d.file_name""").fetchall()
     finally:
         con.close()
-    lines = ["| document | template | scope | tables classified | unclassified | template tables missing "
-             "| checks passed | failing checks |", "|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]} | {r[7] or '—'} |"
+    lines = ["| document | template | scope | tables found | kind recognised | typed into marts | kept as cells "
+             "| required tables missing | checks passed | failing checks |", "|---" * 10 + "|"]
+    lines += [f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]} | {r[7]} | {r[8]} | {r[9] or '—'} |"
               for r in rows]
     loaded = {r[0] for r in rows}
     for name, status in summary.documents:
         if name not in loaded:
-            lines.append(f"| {name} | — | — | — | — | — | — | {status} |")
+            lines.append(f"| {name} | — | — | — | — | — | — | — | — | {status} |")
     return "\n".join(lines)
 
 

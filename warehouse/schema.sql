@@ -26,3 +26,8 @@ create or replace macro code_item(code) as
 create or replace macro function_line_key(item_name) as regexp_replace(
     regexp_replace(item_name, '^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*', ''),
     '支出$', '');
+
+-- How many decimals a rate is printed with in its sentence ("下降0.3%" -> 1, "占84.29%" -> 2): a
+-- recomputed rate is rounded to what the document printed before it is compared.
+create or replace macro printed_decimals(sentence, statement) as coalesce(length(regexp_extract(
+    regexp_replace(sentence, '\s+', '', 'g'), regexp_escape(regexp_replace(statement, '\s+', '', 'g')) || '-?\d+\.(\d+)%', 1)), 0)::integer;

@@ -18,7 +18,7 @@ DEPARTMENT = re.compile(r"(?:部门名称|单位名称|编制部门|编制单位
 # "第二部分 上海市普陀区财政局 2024 年度部门决算表": the part title above the first table names it too
 PART_TITLE_DEPARTMENT = re.compile(
     r"^第[一二三四五六七八九十]部分\s*([^\d\s].*?)\s*(?:(?:20\d{2}\s*)?年度?)?(?:部门|单位)(?:预算|决算)")
-NOTE_START = ("注", "备注", "说明", "（无", "(无")  # "（无政府性基金支出）" under an empty table
+NOTE_START = ("注", "备注", "说明", "（无", "(无", "（注", "(注")  # "（无政府性基金支出）" under an empty table
 NOTE_LINE_GAP = 8.0  # points between lines of one note paragraph
 MAX_INNER_HEADING_ROWS = 6
 
