@@ -13,7 +13,7 @@ from dagster_duckdb import DuckDBResource
 from assets.resources import BudgetPaths
 from assets.sql_models import mart_assets
 from expectations.identities import load_identities
-from expectations.run import run_identities
+from expectations.run import not_evaluated, run_identities
 from warehouse.db import SQL_DIR, ensure_schema, run_sql_file
 
 CHECK_RESULTS = AssetKey(["quality", "check_results"])
@@ -33,12 +33,18 @@ def check_results(duckdb: DuckDBResource, paths: BudgetPaths) -> MaterializeResu
         run_sql_file(con, SQL_DIR / "quality" / "check_results.sql")
         con.register("new_results", frame)
         con.execute("insert into quality.check_results by name select * from new_results")
+        skipped = pd.DataFrame([asdict(r) for r in not_evaluated(con, identities, results)],
+                               columns=["document_id", "suite", "check_name", "guards", "reason"])
+        run_sql_file(con, SQL_DIR / "quality" / "checks_not_evaluated.sql")
+        con.register("skipped", skipped)
+        con.execute("insert into quality.checks_not_evaluated by name select * from skipped")
     failed = frame[~frame["success"]]
     return MaterializeResult(metadata={
         "dagster/row_count": len(frame),
         "identities": len(identities),
         "passed": int(frame["success"].sum()),
         "failed": len(failed),
+        "not_evaluated": len(skipped),
         "failures": MetadataValue.md(failures_markdown(failed)),
         "data_docs": MetadataValue.path(str(paths.data_docs_dir / "index.html")),
     })

@@ -123,6 +123,35 @@ def gx_failing_rows(instances: pd.DataFrame, identities: tuple[Identity, ...],
     }
 
 
+@dataclass(frozen=True)
+class NotEvaluated:
+    """One row of quality.checks_not_evaluated: an identity of the document's suite that found
+    nothing to compare, and why."""
+
+    document_id: str
+    suite: str
+    check_name: str
+    guards: str
+    reason: str
+
+
+def not_evaluated(con: duckdb.DuckDBPyConnection, identities: tuple[Identity, ...],
+                  results: list[CheckResult]) -> list[NotEvaluated]:
+    """Every document x identity of its suite with no result: the mart it guards has no row for the
+    document, or the rows it compares are not printed (or kept as cells) in it."""
+    done = {(r.document_id, r.check_name) for r in results}
+    documents = con.execute("select document_id, template from marts.dim_document order by 1").fetchall()
+    missing = []
+    for identity in identities:
+        with_rows = {row[0] for row in con.execute(f"select distinct document_id from marts.{identity.guards}")}
+        for document_id, template in documents:
+            if template in identity.templates and (document_id, identity.id) not in done:
+                reason = (f"marts.{identity.guards} has no row for this document" if document_id not in with_rows
+                          else "the lines or columns it compares are not printed, or kept as cells only")
+                missing.append(NotEvaluated(document_id, template, identity.id, identity.guards, reason))
+    return missing
+
+
 def fen_text(fen: int) -> str:
     sign = "-" if fen < 0 else ""
     return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"

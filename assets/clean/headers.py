@@ -25,6 +25,7 @@ LABEL_NOISE = re.compile(r"^其中[:：]|[(（](?:万元|元)[)）]$")
 MIN_HEADER_FIT = 0.5
 MIN_MAPPED_COLUMNS = 4
 COLUMN_NUMBER_LABELS = {"栏次", "行次", "**"}
+CODE_LEVEL_LABELS = {"类", "款", "项"}  # printed in the 合计 row by some 决算 layouts
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,9 @@ def tolerant_shared_row_header(grid: PageGrid, height: int, spec: TableSpec,
     paths = column_paths(grid, height + 1, shared_last_row=True, tolerant=True)
     mapping, extras = map_known_columns(paths, spec, empty)
     labels = frozenset(c for c, text in enumerate(last) if text.strip() and not is_body_text(text))
-    return Header(height, mapping, labels, extras) if labels else None
+    if not labels or any(label_key(last[c]) not in CODE_LEVEL_LABELS for c in labels):
+        return None  # a body row that starts with its name (因公出国(境)费 | 1.00) is no header
+    return Header(height, mapping, labels, extras)
 
 
 def find_header(grid: PageGrid, spec: TableSpec) -> Header | None:

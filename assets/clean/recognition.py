@@ -17,7 +17,7 @@ from assets.templates.spec import TableSpec, TemplateSpec, generic_template, loa
 
 # the numbering styles of DESIGN §8: 预算01表, 预算表12, 表1, 表 1：, 表01, 表一, 公开表1, 公开01表,
 # 部门公开表1, 附表14, "一、"; and a trailing （预算表1）
-NUMERALS = r"[\d一二三四五六七八九十]+"
+NUMERALS = r"(?:\d{1,2}|[一二三四五六七八九十]+)"  # 表1, 表01, 表十二 (not 表一2026年: 一 is not part of 2026)
 NUMBERING = re.compile(
     rf"^(?:(?:部门)?公开表{NUMERALS}|(?:预算|公开|附|部门公开)?表{NUMERALS}表?|(?:预算|公开)\d{{1,2}}表"
     rf"|{NUMERALS}[、.])[:：、.]?")
