@@ -136,3 +136,17 @@ def test_a_kind_row_printed_without_its_class_inherits_it():
     clean, _ = rows_to_clean_rows(raw(*rows), spec)
     assert [(r.kind, r.values["func_class"], r.values["func_kind"]) for r in clean] == [
         ("class", "201", None), ("kind", "201", "40")]
+
+
+@pytest.mark.parametrize("title", ["2026年部门收入构成表", "报表目录", "是否空表", "单位：万元"])
+def test_charts_checklists_and_unit_lines_are_no_table_kind(title):
+    page = grid(("报表", "报表名称", "是否空表"), ("表1", "部门综合预算收支总表", "否"))
+    assert recognise(page, make_heading((title,), ()), NATIONAL) is None
+
+
+def test_a_note_in_brackets_is_attached_to_its_table():
+    from assets.clean.headings import notes_below
+    from assets.extract.model import TextLine
+
+    note = TextLine(14, 0, "（注：2026年国家信访局部门预算中没有使用政府性基金预算拨款安排的支出。）", 40.0, 300.0, 312.0)
+    assert notes_below([note]) == (note.text,)
