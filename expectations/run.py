@@ -143,7 +143,8 @@ def not_evaluated(con: duckdb.DuckDBPyConnection, identities: tuple[Identity, ..
     documents = con.execute("select document_id, template from marts.dim_document order by 1").fetchall()
     missing = []
     for identity in identities:
-        with_rows = {row[0] for row in con.execute(f"select distinct document_id from marts.{identity.guards}")}
+        sql = f"select distinct document_id from marts.{identity.guards}"
+        with_rows = {row[0] for row in con.execute(sql).fetchall()}
         for document_id, template in documents:
             if template in identity.templates and (document_id, identity.id) not in done:
                 reason = (f"marts.{identity.guards} has no row for this document" if document_id not in with_rows
