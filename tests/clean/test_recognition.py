@@ -148,5 +148,6 @@ def test_a_note_in_brackets_is_attached_to_its_table():
     from assets.clean.headings import notes_below
     from assets.extract.model import TextLine
 
-    note = TextLine(14, 0, "（注：2026年国家信访局部门预算中没有使用政府性基金预算拨款安排的支出。）", 40.0, 300.0, 312.0)
+    text = "（注：2026年国家信访局部门预算中没有使用政府性基金预算拨款安排的支出。）"
+    note = TextLine(14, 0, text, 40.0, 300.0, 312.0)
     assert notes_below([note]) == (note.text,)
