@@ -17,3 +17,8 @@ def data_dir_for(warehouse: Path) -> Path:
 def data_docs_dir_for(warehouse: Path) -> Path:
     """Great Expectations' Data Docs of the last check run (static HTML, works offline)."""
     return data_dir_for(warehouse) / "data_docs"
+
+
+def run_lock_for(warehouse: Path) -> Path:
+    """The file `budget-etl run` locks for as long as it works on this warehouse."""
+    return data_dir_for(warehouse) / "run.lock"
