@@ -79,6 +79,8 @@ def entry_problem(path: Path) -> str:
     if path.is_symlink() and not path.exists():
         return (f"broken link: it points to {printable(os.readlink(path))}, which does not exist; "
                 "fix or remove the link")
+    if not os.path.lexists(path):
+        return read_problem(FileNotFoundError())
     if not path.is_file():
         return "not a regular file (a pipe, socket or device): copy the PDF itself into the inbox"
     return ""

@@ -21,7 +21,7 @@ from pipelines.definitions import build_definitions
 from pipelines.home import HomeTaken, dagster_home, prepare_home
 from warehouse.lock import WarehouseBusy, warehouse_lock
 from warehouse.paths import run_lock_for
-from warehouse.snapshot import not_a_duckdb_file, publish_leftovers
+from warehouse.snapshot import not_a_duckdb_file, open_held_read_write, publish_leftovers, wal_of
 
 # the marts the summary counts: the document list and every fact table, the empty ones left out
 SUMMARY_MARTS_SQL = """
@@ -200,8 +200,9 @@ def remove_leftovers(paths: BudgetPaths) -> list[Path]:
     if paths.build_db.exists():
         try:
             duckdb.connect(str(paths.build_db)).close()
-        except duckdb.Error:
-            leftovers += [p for p in (paths.build_db, paths.build_db.with_suffix(".duckdb.wal")) if p.exists()]
+        except duckdb.Error as error:
+            if not open_held_read_write(error):  # held by a live process: not a leftover
+                leftovers += [p for p in (paths.build_db, wal_of(paths.build_db)) if p.exists()]
     for path in leftovers:
         if path.is_dir():
             shutil.rmtree(path)
