@@ -55,11 +55,13 @@ def file_sha256(path: Path) -> str:
 
 
 def inbox_entries(inbox: Path) -> list[Path]:
-    """Every entry named *.pdf (any case, any depth) that is not a folder, sorted by path."""
+    """Every entry named *.pdf (any case, any depth) that is not a folder, and every folder that
+    cannot be listed, sorted by path."""
+    unlisted: list[OSError] = []
     found = []
-    for folder, _, names in os.walk(inbox):
+    for folder, _, names in os.walk(inbox, onerror=unlisted.append):
         found += [Path(folder, name) for name in names if name.lower().endswith(".pdf")]
-    return sorted(found)
+    return sorted(found + [Path(error.filename) for error in unlisted])
 
 
 def printable(text: str) -> str:
@@ -81,6 +83,9 @@ def entry_problem(path: Path) -> str:
                 "fix or remove the link")
     if not os.path.lexists(path):
         return read_problem(FileNotFoundError())
+    if path.is_dir():
+        return ("a folder that cannot be listed: the PDFs in it are not loaded; give the pipeline "
+                "read access, e.g. chmod a+rx FOLDER")
     if not path.is_file():
         return "not a regular file (a pipe, socket or device): copy the PDF itself into the inbox"
     return ""

@@ -61,7 +61,11 @@ def command_sql(args: argparse.Namespace) -> int:
 def command_export(args: argparse.Namespace) -> int:
     con = open_warehouse(args.warehouse)
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        sys.exit(f"budget-etl export: cannot use {out} as the output folder ({error.strerror}): "
+                 "pass --out DIR, a folder or a path where one can be made")
     tables = con.execute(
         "select table_schema, table_name from information_schema.tables "
         "where table_schema in ? order by 1, 2", [list(MART_SCHEMAS)]).fetchall()

@@ -73,14 +73,17 @@ class RunSummary:
 
 
 SNAPSHOT_KEY = AssetKey(["warehouse", "budget_snapshot"])
+ORIGINAL_ERROR = "Original error: "  # how DuckDB words the cause of, e.g., a failed checkpoint
 # The summary names every failure in one line; full logs stay in the UI (make ui).
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 def root_cause_line(message: str) -> str:
-    """The line of an error message that says what went wrong: the first one, without the Python
-    class name (a DuckDB error ends with the query and a caret under it)."""
-    line = next((text.strip() for text in message.strip().splitlines() if text.strip()), "unknown error")
+    """The line of an error message that says what went wrong: the original error a DuckDB error
+    wraps, else its first line, without the Python class name (a DuckDB error ends with the query
+    and a caret under it)."""
+    text = message.strip().rpartition(ORIGINAL_ERROR)[2]
+    line = next((text.strip() for text in text.splitlines() if text.strip()), "unknown error")
     head, _, rest = line.partition(": ")
     return rest if rest and "." in head and " " not in head else line
 
@@ -186,8 +189,11 @@ def path_problem(paths: BudgetPaths) -> str | None:
     problem = not_a_duckdb_file(target) if target.exists() else None
     if problem:
         return f"{problem}: nothing was run; move it away or pass --warehouse FILE for the warehouse"
-    if target.parent.exists() and not target.parent.is_dir():
-        return f"{target.parent} is a file, not a folder: pass --warehouse FILE in a folder"
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return (f"cannot make the work folder {paths.data_dir} ({error.strerror}): pass --warehouse "
+                "FILE in a folder you can write")
     return None
 
 

@@ -103,3 +103,19 @@ def test_a_bad_warehouse_path_is_one_line(tmp_path, kind):
         assert out.returncode == 1
         assert out.stderr.count("\n") == 1 and "not a DuckDB file" in out.stderr, out.stderr
         assert "Traceback" not in out.stderr
+
+
+def test_export_to_a_file_instead_of_a_folder_is_one_line(pipeline_run, warehouse, tmp_path):
+    summary, _ = pipeline_run
+    (tmp_path / "out").write_text("not a folder")
+    out = budget_etl("export", "--out", str(tmp_path / "out"), "--warehouse", str(summary.paths.warehouse_file))
+    assert out.returncode == 1
+    assert out.stderr.count("\n") == 1 and "pass --out DIR" in out.stderr, out.stderr
+
+
+def test_run_into_a_folder_that_cannot_be_made_is_one_line(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "a file").write_text("")
+    out = budget_etl("run", "--inbox", str(tmp_path / "inbox"), "--warehouse", str(tmp_path / "a file" / "w.duckdb"))
+    assert out.returncode == 1
+    assert "cannot make the work folder" in out.stdout and "Traceback" not in out.stderr, out.stderr

@@ -20,9 +20,9 @@ DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
 WAREHOUSE_MARKER = ("marts", "dim_document")  # a table every budget warehouse has
 READ_ONLY_MODE = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 TEMP_SUFFIX = ".tmp"
-# `budget-etl sql` reads the warehouse and nothing else: no file, no network, no extension, and a
-# query cannot switch that back on.
-SANDBOX = {"enable_external_access": False, "lock_configuration": True}
+# `budget-etl sql` reads the warehouse and nothing else: no file, no network, no extension, no
+# spill files beside the warehouse, and a query cannot switch that back on.
+SANDBOX = {"enable_external_access": False, "temp_directory": "", "lock_configuration": True}
 QUERY_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN, duckdb.StatementType.PRAGMA}
 
 

@@ -97,3 +97,21 @@ def test_the_good_document_loads_once(bad_inbox_run):
 def test_a_file_without_read_permission_says_so():
     assert read_problem(PermissionError(13, "Permission denied")).startswith(
         "cannot be read (permission denied): give the pipeline read access")
+
+
+def test_a_folder_that_cannot_be_listed_is_an_entry_with_its_reason(tmp_path, monkeypatch):
+    locked = tmp_path / "from the archive"
+    locked.mkdir()
+    (locked / "inside.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "outside.pdf").write_bytes(b"%PDF-1.4 other")
+    scandir = os.scandir
+
+    def refuse_the_locked_folder(path="."):
+        if os.fspath(path) == str(locked):  # as chmod 000 does, for anyone but root
+            raise PermissionError(13, "Permission denied", str(locked))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_the_locked_folder)
+    found = {item.file_name: item.problem for item in documents_files.scan_inbox(tmp_path)}
+    assert found["outside.pdf"] == ""
+    assert found["from the archive"].startswith("a folder that cannot be listed")

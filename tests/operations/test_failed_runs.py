@@ -3,7 +3,11 @@ files of a publish cut short by a full disk, half-written folders, a working dat
 longer opens, tables of an older version), and a failed build names its root cause."""
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import signal
+import subprocess
 import sys
 
 import duckdb
@@ -13,7 +17,8 @@ from dagster._utils.error import serializable_error_info_from_exc_info
 import assets.sql_models as sql_models
 from assets.resources import paths_from_env
 from pipelines.run import remove_leftovers, root_cause_line, run_pipeline
-from tests.conftest import REFERENCE_PDF, mart_fingerprint
+from tests.conftest import REFERENCE_PDF, analyst_session, mart_fingerprint
+from warehouse.snapshot import publish_leftovers
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +78,15 @@ def test_the_next_run_removes_what_failed_runs_left(built, monkeypatch):
     con = duckdb.connect(str(built.build_db))
     con.execute("create table marts.fct_from_an_older_version as select 1 as x")
     con.close()
+    analyst = analyst_session(target)
+    analyst.kill()
+    analyst.wait()
 
     summary = rerun(built, monkeypatch)
     assert summary.exit_code == 0, summary.render(0)
     assert not any(path.exists() for path in leftovers) and not partial.exists()
+    assert "Note: a killed read-write session had left changes" in summary.render(0)
+    assert "main.my_scratch" in tables_of(summary.set_aside)
     assert "marts.fct_from_an_older_version" not in tables_of(target)
     assert "marts.fct_projects" in tables_of(target)
 
@@ -107,3 +117,27 @@ def test_root_cause_of_a_duckdb_error_is_its_first_line_without_the_class():
         message = serializable_error_info_from_exc_info(sys.exc_info()).message
     assert message.rstrip().endswith("^")
     assert root_cause_line(message).startswith('Binder Error: Referenced column "no_such_column" not found')
+
+
+def test_a_run_out_of_disk_space_names_it_and_the_next_run_works(built):
+    target = built.warehouse_file
+    before = mart_fingerprint(target)
+    limit = target.stat().st_size * 3 // 4  # the publish cannot write its copy: a full disk
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = {key: value for key, value in os.environ.items() if key != "DAGSTER_HOME"}
+    out = subprocess.run([sys.executable, "-m", "pipelines.cli", "run", "--inbox", built.inbox,
+                          "--warehouse", built.warehouse, "--force"],
+                         preexec_fn=small_disk, env=env, capture_output=True, text=True, timeout=900)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "File too large" in out.stdout and "^" not in out.stdout, out.stdout
+    assert mart_fingerprint(target) == before
+
+    with pytest.MonkeyPatch.context() as patch:
+        summary = rerun(built, patch)
+    assert summary.exit_code == 0, summary.render(0)
+    assert mart_fingerprint(target) == before
+    assert publish_leftovers(target) == []

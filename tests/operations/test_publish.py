@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 import warehouse.snapshot as snapshot
+from tests.conftest import analyst_session
 from warehouse.db import drop_unknown_tables
 from warehouse.snapshot import PublishRefused, publish_leftovers, publish_snapshot
 
@@ -63,7 +64,7 @@ def test_overlapping_publishes_each_swap_in_a_complete_file(tmp_path, monkeypatc
     def publish(build):
         try:
             publish_snapshot(build, target)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
 
     threads = [threading.Thread(target=publish, args=(build,)) for build in builds]
@@ -79,16 +80,7 @@ def test_overlapping_publishes_each_swap_in_a_complete_file(tmp_path, monkeypatc
 def test_a_killed_read_write_session_is_set_aside_not_replayed(tmp_path):
     target = tmp_path / "budget.duckdb"
     publish_snapshot(make_build(tmp_path / "old.duckdb"), target)
-    target.chmod(0o644)  # as an analyst who made it writable would
-    analyst = subprocess.Popen([sys.executable, "-c", f"""
-import duckdb, sys, time
-con = duckdb.connect({str(target)!r})
-con.execute("set checkpoint_threshold = '1GB'")
-con.execute("create table main.my_scratch as select 42 as answer")
-print("written", flush=True)
-time.sleep(600)
-"""], stdout=subprocess.PIPE, text=True)
-    assert analyst.stdout.readline().strip() == "written"
+    analyst = analyst_session(target)
     with pytest.raises(PublishRefused, match="open read-write by another process"):
         publish_snapshot(make_build(tmp_path / "new.duckdb", documents=2), target)
     analyst.kill()
