@@ -82,8 +82,8 @@ def root_cause_line(message: str) -> str:
     """The line of an error message that says what went wrong: the original error a DuckDB error
     wraps, else its first line, without the Python class name (a DuckDB error ends with the query
     and a caret under it)."""
-    text = message.strip().rpartition(ORIGINAL_ERROR)[2]
-    line = next((text.strip() for text in text.splitlines() if text.strip()), "unknown error")
+    cause = message.strip().rpartition(ORIGINAL_ERROR)[2]
+    line = next((text.strip() for text in cause.splitlines() if text.strip()), "unknown error")
     head, _, rest = line.partition(": ")
     return rest if rest and "." in head and " " not in head else line
 
