@@ -6,10 +6,9 @@ import os
 import shutil
 from pathlib import Path
 
-from warehouse.paths import data_dir_for
+from warehouse.paths import claim_folder, data_dir_for
 
 INSTANCE_CONFIG = Path(__file__).with_name("dagster.yaml")
-OWNER_FILE = "budget_warehouse"  # which warehouse this home belongs to
 
 
 class HomeTaken(Exception):
@@ -28,11 +27,9 @@ def prepare_home(home: Path, warehouse: Path) -> None:
     config = home / "dagster.yaml"
     if not config.exists() or not config.read_text().strip():
         shutil.copy(INSTANCE_CONFIG, config)
-    owner_file = home / OWNER_FILE
-    owner = owner_file.read_text().strip() if owner_file.exists() else ""
-    if owner and owner != str(warehouse):
+    owner = claim_folder(home, warehouse)
+    if owner:
         raise HomeTaken(
             f"the Dagster home {home} holds the documents of the warehouse {owner}, not {warehouse}: "
             "unset DAGSTER_HOME (each warehouse then keeps its own, in its work folder) or point it "
             "at another folder")
-    owner_file.write_text(str(warehouse))

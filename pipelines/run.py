@@ -20,7 +20,7 @@ from assets.resources import BudgetPaths, paths_from_env
 from pipelines.definitions import build_definitions
 from pipelines.home import HomeTaken, dagster_home, prepare_home
 from warehouse.lock import WarehouseBusy, warehouse_lock
-from warehouse.paths import run_lock_for
+from warehouse.paths import claim_folder, run_lock_for
 from warehouse.snapshot import not_a_duckdb_file, open_held_read_write, publish_leftovers, wal_of
 
 # the marts the summary counts: the document list and every fact table, the empty ones left out
@@ -182,7 +182,8 @@ def read_outcome(paths: BudgetPaths, summary: RunSummary) -> None:
 
 
 def path_problem(paths: BudgetPaths) -> str | None:
-    """Why the inbox or the warehouse path cannot be used, in one line, or None."""
+    """Why the inbox or the warehouse path cannot be used, in one line, or None; the warehouse's
+    work folder is made and claimed for it on the way."""
     if not paths.inbox_dir.is_dir():
         return f"inbox {paths.inbox_dir} is not a folder: pass --inbox DIR or set BUDGET_INBOX"
     target = paths.warehouse_file
@@ -191,9 +192,13 @@ def path_problem(paths: BudgetPaths) -> str | None:
         return f"{problem}: nothing was run; move it away or pass --warehouse FILE for the warehouse"
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
+        owner = claim_folder(paths.data_dir, target)
     except OSError as error:
         return (f"cannot make the work folder {paths.data_dir} ({error.strerror}): pass --warehouse "
                 "FILE in a folder you can write")
+    if owner:
+        return (f"the work folder {paths.data_dir} already serves the warehouse {owner}: give this "
+                "warehouse a file name of its own (its work folder is <name>_data beside it)")
     return None
 
 

@@ -1,8 +1,7 @@
 """Open one PDF safely and read every page exactly once into raw cells and text lines.
 
 Each unreadable case (not a PDF, truncated, encrypted, damaged, no pages, no text layer, unmapped
-fonts) raises
-UnreadableDocument with a one-line reason that names what to do next.
+fonts) raises UnreadableDocument with a one-line reason that names what to do next.
 """
 from __future__ import annotations
 
@@ -100,7 +99,7 @@ def describe_open_error(error: Exception) -> str:
     if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
         return "encrypted PDF (needs a password): ask the publisher for an open copy"
     root = next((c for c in causes[1:] if isinstance(c, Exception)), error)
-    return f"damaged or truncated PDF ({type(root).__name__}: {root}): re-download it"
+    return f"damaged PDF ({type(root).__name__}: {root}): re-download it or ask the publisher for a sound copy"
 
 
 def check_text_layer(cells: list[RawCell], lines: list[TextLine], page_count: int) -> None:

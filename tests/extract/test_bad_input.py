@@ -33,6 +33,13 @@ def test_half_copied_pdf_is_truncated_not_damaged(tmp_path):
         extract_document(path)
 
 
+def test_damaged_pdf_with_its_end_marker(tmp_path):
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(b"%PDF-1.4\nthis is not a PDF body\n%%EOF\n")
+    with pytest.raises(UnreadableDocument, match="damaged PDF .*No /Root object"):
+        extract_document(path)
+
+
 @pytest.mark.parametrize("make", [zero_page_pdf, kids_loop_pdf])
 def test_pdf_without_pages_is_not_called_a_scan(tmp_path, make):
     with pytest.raises(UnreadableDocument, match="has no pages") as raised:

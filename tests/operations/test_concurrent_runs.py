@@ -11,8 +11,10 @@ import duckdb
 import pytest
 
 import pipelines.run as run
+from assets.resources import paths_from_env
 from pipelines.home import HomeTaken, prepare_home
 from tests.conftest import REFERENCE_PDF
+from tests.pdf_factory import text_pdf
 from warehouse.lock import warehouse_lock
 from warehouse.paths import run_lock_for
 
@@ -35,14 +37,14 @@ def document_files(path) -> list[str]:
         con.close()
 
 
-def test_two_warehouses_at_once_keep_their_own_documents(tmp_path, monkeypatch):
+def test_two_warehouses_at_once_keep_their_own_documents(tmp_path, monkeypatch, pipeline_run, warehouse):
     monkeypatch.delenv("DAGSTER_HOME", raising=False)  # the default: each warehouse its own home
     monkeypatch.setenv("BUDGET_WORKERS", "1")
     inbox_a, inbox_b = tmp_path / "inbox_a", tmp_path / "inbox_b"
     inbox_a.mkdir()
     inbox_b.mkdir()
     shutil.copy(REFERENCE_PDF, inbox_a / "a.pdf")
-    (inbox_b / "b.pdf").write_bytes(REFERENCE_PDF.read_bytes() + b"\n% another document\n")
+    text_pdf(inbox_b / "b.pdf")  # B's scan, the step that used to drop A's partitions, is what counts
     warehouse_a, warehouse_b = tmp_path / "a" / "budget.duckdb", tmp_path / "b" / "budget.duckdb"
     overlapping = {}
     process_documents = run.process_documents
@@ -57,10 +59,11 @@ def test_two_warehouses_at_once_keep_their_own_documents(tmp_path, monkeypatch):
     first = run.run_pipeline(str(inbox_a), str(warehouse_a))
 
     assert first.exit_code == 0, first.render(0)
-    assert overlapping["b"].exit_code == 0, overlapping["b"].render(0)
+    [(name, status)] = overlapping["b"].documents
+    assert name == "b.pdf" and status.startswith("quarantined: no budget table found"), status
     assert document_files(warehouse_a) == ["a.pdf"]
-    assert document_files(warehouse_b) == ["b.pdf"]
-    assert counts(warehouse_a) == counts(warehouse_b)  # same tables: nothing of A's was lost
+    # the same tables as the reference alone (the session's run): nothing of A's was lost
+    assert counts(warehouse_a) == counts(pipeline_run[0].paths.warehouse_file)
     busy = overlapping["a again"].fatal
     assert busy.startswith(f"another run is using the warehouse {warehouse_a} since 20"), busy
     assert f"(process {os.getpid()})" in busy
@@ -84,3 +87,12 @@ def test_a_dagster_home_serves_one_warehouse(tmp_path):
     prepare_home(home, tmp_path / "a.duckdb")  # the same warehouse again is fine
     with pytest.raises(HomeTaken, match="unset DAGSTER_HOME"):
         prepare_home(home, tmp_path / "b.duckdb")
+
+
+def test_two_warehouses_whose_work_folders_would_be_one_are_refused(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    first = run.path_problem(paths_from_env(str(tmp_path / "inbox"), str(tmp_path / "budget.duckdb")))
+    second = run.path_problem(paths_from_env(str(tmp_path / "inbox"), str(tmp_path / "budget.db")))
+    assert first is None
+    assert second.startswith(f"the work folder {tmp_path / 'budget_data'} already serves the warehouse "
+                             f"{tmp_path / 'budget.duckdb'}")

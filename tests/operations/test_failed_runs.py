@@ -130,7 +130,7 @@ def test_a_run_out_of_disk_space_names_it_and_the_next_run_works(built):
 
     env = {key: value for key, value in os.environ.items() if key != "DAGSTER_HOME"}
     out = subprocess.run([sys.executable, "-m", "pipelines.cli", "run", "--inbox", built.inbox,
-                          "--warehouse", built.warehouse, "--force"],
+                          "--warehouse", built.warehouse],
                          preexec_fn=small_disk, env=env, capture_output=True, text=True, timeout=900)
     assert out.returncode == 1, out.stdout + out.stderr
     assert "File too large" in out.stdout and "^" not in out.stdout, out.stdout
