@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 .PHONY: setup run test ui docs bench fixtures clean
 
@@ -24,11 +23,10 @@ test: setup
 	$(BIN)/ruff check --quiet pipelines assets expectations warehouse bench tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-# The UI plus the daemon that runs the inbox sensor and the daily schedule.
+# The UI plus the daemon that runs the inbox sensor and the daily schedule, on the warehouse's
+# own Dagster home (warehouse/budget_data/dagster_home unless DAGSTER_HOME is set)
 ui: setup
-	@mkdir -p $(DAGSTER_HOME)
-	@test -s $(DAGSTER_HOME)/dagster.yaml || cp pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m pipelines.definitions
+	$(BIN)/budget-etl ui
 
 # Great Expectations' Data Docs of the last run, served on http://127.0.0.1:8008 (offline-ready)
 docs: setup
@@ -44,4 +42,4 @@ fixtures: setup
 	$(BIN)/python -m tests.rendering.generate
 
 clean:
-	rm -rf $(VENV) .dagster_home warehouse/budget.duckdb warehouse/budget_data exports
+	rm -rf $(VENV) .dagster_home warehouse/budget.duckdb* warehouse/budget_data exports

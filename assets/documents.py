@@ -1,19 +1,20 @@
 """Stage 0, the inbox: which PDFs exist now. Registers one partition per document and forgets
 the documents whose file left the inbox."""
 
-import json
 import shutil
 
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
-from assets.documents_files import clean_dir, quarantine_path, raw_dir, scan_inbox
+from assets.documents_files import clean_dir, quarantine_path, raw_dir, scan_inbox, write_manifest
 from assets.partitions import documents_partitions
 from assets.resources import BudgetPaths
 
 
 @asset(group_name="inbox", compute_kind="python")
 def source_documents(context: AssetExecutionContext, paths: BudgetPaths) -> MaterializeResult:
-    """The budget PDFs in the inbox, one per distinct content (SHA-256); each becomes a partition."""
+    """The budget PDFs in the inbox, one per distinct content (SHA-256); each becomes a partition.
+    An entry that cannot be read (undecodable name, unreadable, vanished, broken link) is a
+    partition too, quarantined with its reason by raw_cells."""
     if not paths.inbox_dir.is_dir():
         raise FileNotFoundError(f"inbox folder {paths.inbox_dir} does not exist: create it or "
                                 "point BUDGET_INBOX / --inbox at your PDFs")
@@ -24,9 +25,7 @@ def source_documents(context: AssetExecutionContext, paths: BudgetPaths) -> Mate
     for gone in sorted(known - current):
         context.instance.delete_dynamic_partition(documents_partitions.name, gone)
         forget_document(paths, gone)
-    manifest = [f.__dict__ for f in files]
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
-    (paths.data_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
+    write_manifest(paths.data_dir, files)
     return MaterializeResult(metadata={
         "documents": len(files),
         "added": len(current - known),

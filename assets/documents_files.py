@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from assets.templates.spec import SPEC_DIR
 
 DOCUMENT_ID_LENGTH = 16
 VERSION_FILE = "extractor_version"
+MANIFEST = "manifest.json"
 EXTRACT_DIR = Path(__file__).parent / "extract"
 CLEAN_DIR = Path(__file__).parent / "clean"
 ZERO = Decimal("0")
@@ -34,13 +36,15 @@ PROVENANCE = ("document_id", "table_id", "printed_code", "source_unit", "row_ind
 
 @dataclass(frozen=True)
 class InboxFile:
-    """One PDF of the inbox: its stable id (content hash prefix) and where it is."""
+    """One PDF of the inbox: its stable id (content hash prefix) and where it is. An entry that
+    cannot be read has a `problem` (the quarantine reason) and an id made from its path."""
 
     document_id: str
     file_name: str
     path: str
     sha256: str
     size_bytes: int
+    problem: str = ""
 
 
 def file_sha256(path: Path) -> str:
@@ -51,24 +55,101 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def inbox_entries(inbox: Path) -> list[Path]:
+    """Every entry named *.pdf (any case, any depth) that is not a folder, and every folder that
+    cannot be listed, sorted by path."""
+    unlisted: list[OSError] = []
+    found = []
+    for folder, _, names in os.walk(inbox, onerror=unlisted.append):
+        found += [Path(folder, name) for name in names if name.lower().endswith(".pdf")]
+    return sorted(found + [Path(error.filename) for error in unlisted])
+
+
+def printable(text: str) -> str:
+    """A name that cannot be shown as UTF-8 (GBK bytes from a Windows zip), decoded as GBK."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("gbk", "replace")
+
+
+def entry_problem(path: Path) -> str:
+    """Why an inbox entry cannot be loaded before reading it, or ""."""
+    if printable(str(path)) != str(path):
+        return ("file name is not UTF-8 (GBK, from a zip made on Windows?): rename it, e.g. "
+                "`convmv -f gbk -t utf-8 --notest FILE`, and run again")
+    if path.is_symlink() and not path.exists():
+        return (f"broken link: it points to {printable(os.readlink(path))}, which does not exist; "
+                "fix or remove the link")
+    if not os.path.lexists(path):
+        return read_problem(FileNotFoundError())
+    if path.is_dir():
+        return ("a folder that cannot be listed: the PDFs in it are not loaded; give the pipeline "
+                "read access, e.g. chmod a+rx FOLDER")
+    if not path.is_file():
+        return "not a regular file (a pipe, socket or device): copy the PDF itself into the inbox"
+    return ""
+
+
+def read_problem(error: OSError) -> str:
+    """The quarantine reason for an entry that failed while it was read."""
+    if isinstance(error, FileNotFoundError):
+        return "left the inbox while it was being scanned (moved or deleted): it loads once it is back"
+    if isinstance(error, PermissionError):
+        return "cannot be read (permission denied): give the pipeline read access, e.g. chmod a+r FILE"
+    return f"cannot be read ({error.strerror or error}): copy it into the inbox again"
+
+
+def inbox_file(path: Path) -> InboxFile:
+    """Given an inbox entry, return it with its content-hash id, or with the problem that stops it
+    being read (its id then comes from the path, so it stays one partition)."""
+    problem = entry_problem(path)
+    if not problem:
+        try:
+            sha = file_sha256(path)
+            return InboxFile(sha[:DOCUMENT_ID_LENGTH], path.name, str(path), sha, path.stat().st_size)
+        except OSError as error:
+            problem = read_problem(error)
+    path_id = hashlib.sha256(os.fsencode(path)).hexdigest()[:DOCUMENT_ID_LENGTH]
+    return InboxFile(path_id, printable(path.name), printable(str(path)), "", 0, problem)
+
+
 def scan_inbox(inbox: Path) -> list[InboxFile]:
-    """Given the inbox folder, return its PDFs (by extension, any case) with content-hash ids.
+    """Given the inbox folder, return its PDFs (by extension, any case) with content-hash ids,
+    and the entries that cannot be read with their problem; one bad entry never stops the scan.
 
     Two files with the same content are one document: the first name in sorted order wins.
     """
     found: dict[str, InboxFile] = {}
-    for path in sorted(p for p in inbox.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"):
-        sha = file_sha256(path)
-        doc_id = sha[:DOCUMENT_ID_LENGTH]
-        found.setdefault(doc_id, InboxFile(doc_id, path.name, str(path), sha, path.stat().st_size))
+    for path in inbox_entries(inbox):
+        item = inbox_file(path)
+        found.setdefault(item.document_id, item)
     return list(found.values())
 
 
-def find_inbox_file(inbox: Path, document_id: str) -> InboxFile:
-    """Return the inbox file whose content hash gives `document_id`; raise FileNotFoundError."""
+def write_manifest(data_dir: Path, files: list[InboxFile]) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    manifest = [asdict(f) for f in files]
+    (data_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
+
+
+def read_manifest(data_dir: Path) -> list[InboxFile]:
+    """The inbox as the last scan saw it."""
+    path = data_dir / MANIFEST
+    return [InboxFile(**item) for item in json.loads(path.read_text())] if path.exists() else []
+
+
+def find_inbox_file(inbox: Path, data_dir: Path, document_id: str) -> InboxFile:
+    """Return the inbox entry whose id is `document_id`; one the last scan saw but that is gone
+    now comes back with its problem; raise FileNotFoundError for an id no scan knows."""
     for item in scan_inbox(inbox):
         if item.document_id == document_id:
             return item
+    for item in read_manifest(data_dir):
+        if item.document_id == document_id:
+            return replace(item, problem=item.problem or
+                           "left the inbox before it could be read (moved or deleted): it loads once it is back")
     raise FileNotFoundError(
         f"document {document_id} is no longer in the inbox {inbox}: re-run the whole pipeline"
     )

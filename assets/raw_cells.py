@@ -20,9 +20,11 @@ def raw_cells(context: AssetExecutionContext, paths: BudgetPaths) -> Materialize
     """Every ruled-table cell and text line of one budget PDF, with page/row/column provenance.
     An unreadable file, or one that exceeds the per-document time or memory limit, is
     quarantined with its reason (see quality.quarantine)."""
-    item = find_inbox_file(paths.inbox_dir, context.partition_key)
+    item = find_inbox_file(paths.inbox_dir, paths.data_dir, context.partition_key)
     started = time.perf_counter()
     try:
+        if item.problem:
+            raise UnreadableDocument(item.problem)
         document = extract_with_limits(Path(item.path))
     except UnreadableDocument as error:
         write_quarantine(paths.data_dir, item, "raw_cells", str(error))

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from warehouse.paths import DEFAULT_WAREHOUSE, REPO_ROOT, data_docs_dir_for
+from warehouse.paths import DEFAULT_WAREHOUSE, data_docs_dir_for
 
 MART_SCHEMAS = ("marts", "quality")
 
@@ -20,19 +20,35 @@ def warehouse_path(arg: str | None) -> Path:
     return Path(arg or os.environ.get("BUDGET_WAREHOUSE") or DEFAULT_WAREHOUSE)
 
 
-def open_warehouse(arg: str | None):
-    """Open the published warehouse read-only, or exit with a hint when there is none yet."""
+def open_warehouse(arg: str | None, sandboxed: bool = False):
+    """Open the published warehouse read-only (sandboxed: no file or network access either), or
+    exit with a one-line reason when the path holds no warehouse."""
     import duckdb
+
+    from warehouse.snapshot import first_line, not_a_duckdb_file, open_sandboxed
 
     path = warehouse_path(arg)
     if not path.exists():
         sys.exit(f"budget-etl: no warehouse at {path}: run `budget-etl run` (or `make run`) first")
-    return duckdb.connect(str(path), read_only=True)
+    problem = not_a_duckdb_file(path)
+    if problem:
+        sys.exit(f"budget-etl: {problem}: pass --warehouse FILE, the .duckdb file `budget-etl run` publishes")
+    try:
+        return open_sandboxed(path) if sandboxed else duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as error:
+        sys.exit(f"budget-etl: cannot open {path}: {first_line(error)}")
 
 
 def command_sql(args: argparse.Namespace) -> int:
-    con = open_warehouse(args.warehouse)
+    from warehouse.snapshot import non_queries
+
+    con = open_warehouse(args.warehouse, sandboxed=True)
     try:
+        refused = non_queries(con, args.query)
+        if refused:
+            print(f"budget-etl sql: {', '.join(refused)} refused: `sql` only reads the warehouse and "
+                  "writes nothing; use `budget-etl export` for files", file=sys.stderr)
+            return 2
         relation = con.sql(args.query)
     except Exception as error:  # duckdb raises several error types; all mean "bad query"
         print(f"budget-etl sql: {error}", file=sys.stderr)
@@ -45,7 +61,11 @@ def command_sql(args: argparse.Namespace) -> int:
 def command_export(args: argparse.Namespace) -> int:
     con = open_warehouse(args.warehouse)
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        sys.exit(f"budget-etl export: cannot use {out} as the output folder ({error.strerror}): "
+                 "pass --out DIR, a folder or a path where one can be made")
     tables = con.execute(
         "select table_schema, table_name from information_schema.tables "
         "where table_schema in ? order by 1, 2", [list(MART_SCHEMAS)]).fetchall()
@@ -75,8 +95,23 @@ def command_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_ui(args: argparse.Namespace) -> int:
+    """Replace this process by `dagster dev` (UI and daemon) on the warehouse's own Dagster home."""
+    from pipelines.home import HomeTaken, dagster_home, prepare_home
+
+    warehouse = warehouse_path(args.warehouse).resolve()
+    home = dagster_home(warehouse)
+    try:
+        prepare_home(home, warehouse)
+    except HomeTaken as taken:
+        sys.exit(f"budget-etl ui: {taken}")
+    dagster = Path(sys.executable).with_name("dagster")
+    env = {**os.environ, "DAGSTER_HOME": str(home), "BUDGET_WAREHOUSE": str(warehouse)}
+    os.execve(dagster, [str(dagster), "dev", "-h", "127.0.0.1", "-p", str(args.port),
+                        "-m", "pipelines.definitions"], env)
+
+
 def command_run(args: argparse.Namespace) -> int:
-    os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home"))
     from pipelines.run import run_pipeline  # imports Dagster: only for this command
 
     started = time.perf_counter()
@@ -107,6 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--port", type=int, default=8008)
     docs.add_argument("--warehouse")
     docs.set_defaults(handler=command_docs)
+    ui = commands.add_parser("ui", help="the Dagster UI and daemon for this warehouse on 127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--warehouse")
+    ui.set_defaults(handler=command_ui)
     return parser
 
 

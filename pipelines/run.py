@@ -15,9 +15,13 @@ from pathlib import Path
 import duckdb
 from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult
 
-from assets.documents_files import quarantine_path, stale_documents
+from assets.documents_files import quarantine_path, read_manifest, stale_documents
 from assets.resources import BudgetPaths, paths_from_env
 from pipelines.definitions import build_definitions
+from pipelines.home import HomeTaken, dagster_home, prepare_home
+from warehouse.lock import WarehouseBusy, warehouse_lock
+from warehouse.paths import claim_folder, run_lock_for
+from warehouse.snapshot import not_a_duckdb_file, open_held_read_write, publish_leftovers, wal_of
 
 # the marts the summary counts: the document list and every fact table, the empty ones left out
 SUMMARY_MARTS_SQL = """
@@ -39,6 +43,7 @@ class RunSummary:
     tables_found: int = 0
     fatal: str | None = None
     errors: int = 0
+    set_aside: str = ""  # where a killed read-write session's changes were kept
 
     @property
     def exit_code(self) -> int:
@@ -56,6 +61,9 @@ class RunSummary:
         lines.append(f"Identity checks: {self.checks_passed} passed, {len(self.checks_failed)} failed"
                      " (failures are findings about the documents; see quality.check_results)")
         lines += [f"  failed: {name}" for name in self.checks_failed[:10]]
+        if self.set_aside:
+            lines.append(f"Note: a killed read-write session had left changes to the warehouse: kept "
+                         f"in {self.set_aside} (with its .wal); the published file is read-only")
         lines += [
             f"Warehouse: {self.paths.warehouse_file}  ({seconds:.1f} s)",
             "Query it:  budget-etl sql \"select * from marts.fct_three_public_costs\"",
@@ -64,10 +72,20 @@ class RunSummary:
         return "\n".join(lines)
 
 
-INSTANCE_CONFIG = Path(__file__).with_name("dagster.yaml")
 SNAPSHOT_KEY = AssetKey(["warehouse", "budget_snapshot"])
+ORIGINAL_ERROR = "Original error: "  # how DuckDB words the cause of, e.g., a failed checkpoint
 # The summary names every failure in one line; full logs stay in the UI (make ui).
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+
+
+def root_cause_line(message: str) -> str:
+    """The line of an error message that says what went wrong: the original error a DuckDB error
+    wraps, else its first line, without the Python class name (a DuckDB error ends with the query
+    and a caret under it)."""
+    cause = message.strip().rpartition(ORIGINAL_ERROR)[2]
+    line = next((text.strip() for text in cause.splitlines() if text.strip()), "unknown error")
+    head, _, rest = line.partition(": ")
+    return rest if rest and "." in head and " " not in head else line
 
 
 def failure_message(result: ExecuteInProcessResult) -> str:
@@ -77,7 +95,7 @@ def failure_message(result: ExecuteInProcessResult) -> str:
             error = event.step_failure_data.error
             while error.cause:
                 error = error.cause
-            return f"{event.step_key}: {error.message.strip().splitlines()[-1]}"
+            return f"{event.step_key}: {root_cause_line(error.message)}"
     return "run failed"
 
 
@@ -89,18 +107,19 @@ def document_status(paths: BudgetPaths, document_id: str, error: str | None) -> 
     return f"error: {error}" if error else "loaded"
 
 
-_WORKER_DEFS: dict[tuple[str, str], Definitions] = {}
+_WORKERS: dict[tuple[str, str, str], tuple[Definitions, DagsterInstance]] = {}
 
 
-def run_document(inbox: str, warehouse: str, document_id: str) -> str | None:
+def run_document(inbox: str, warehouse: str, home: str, document_id: str) -> str | None:
     """Materialize one document's partition (extract + clean) through Dagster; return the failure
     message, or None on success. Runs in a worker process, hence plain arguments."""
-    key = (inbox, warehouse)
-    if key not in _WORKER_DEFS:
-        _WORKER_DEFS[key] = build_definitions(paths_from_env(inbox, warehouse))
-    result = _WORKER_DEFS[key].resolve_job_def("document_job").execute_in_process(
-        instance=DagsterInstance.get(), partition_key=document_id, run_config=QUIET_LOGS,
-        raise_on_error=False)
+    key = (inbox, warehouse, home)
+    if key not in _WORKERS:
+        _WORKERS[key] = (build_definitions(paths_from_env(inbox, warehouse)),
+                         DagsterInstance.from_config(home))
+    defs, instance = _WORKERS[key]
+    result = defs.resolve_job_def("document_job").execute_in_process(
+        instance=instance, partition_key=document_id, run_config=QUIET_LOGS, raise_on_error=False)
     return None if result.success else failure_message(result)
 
 
@@ -110,10 +129,9 @@ def worker_count(jobs: int) -> int:
     return max(1, min(wanted, jobs))
 
 
-def process_documents(paths: BudgetPaths, force: bool, summary: RunSummary) -> None:
+def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunSummary) -> None:
     """Run the document partitions that are new or stale, in parallel, printing progress."""
-    manifest = json.loads((paths.data_dir / "manifest.json").read_text())
-    names = {item["document_id"]: item["file_name"] for item in manifest}
+    names = {item.document_id: item.file_name for item in read_manifest(paths.data_dir)}
     todo = list(names) if force else stale_documents(paths.data_dir, list(names))
     statuses: dict[str, str] = {}
     for doc_id in names:
@@ -134,12 +152,13 @@ def process_documents(paths: BudgetPaths, force: bool, summary: RunSummary) -> N
     workers = worker_count(len(todo))
     if workers == 1:
         for doc_id in todo:
-            report(doc_id, run_document(paths.inbox, paths.warehouse, doc_id))
+            report(doc_id, run_document(paths.inbox, paths.warehouse, str(home), doc_id))
     else:
         print(f"extracting {len(todo)} documents with {workers} workers ...", file=sys.stderr)
         context = multiprocessing.get_context("spawn")  # never fork a process holding the instance
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, d): d for d in todo}
+            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), d): d
+                       for d in todo}
             for future in as_completed(futures):
                 doc_id = futures[future]
                 report(doc_id, future.result())
@@ -162,46 +181,102 @@ def read_outcome(paths: BudgetPaths, summary: RunSummary) -> None:
         con.close()
 
 
-def dagster_instance() -> DagsterInstance:
-    """The persistent instance under DAGSTER_HOME (the one `make ui` shows), created if new."""
-    home = Path(os.environ["DAGSTER_HOME"])
-    home.mkdir(parents=True, exist_ok=True)
-    config = home / "dagster.yaml"
-    if not config.exists() or not config.read_text().strip():
-        shutil.copy(INSTANCE_CONFIG, config)
-    return DagsterInstance.get()
+def path_problem(paths: BudgetPaths) -> str | None:
+    """Why the inbox or the warehouse path cannot be used, in one line, or None; the warehouse's
+    work folder is made and claimed for it on the way."""
+    if not paths.inbox_dir.is_dir():
+        return f"inbox {paths.inbox_dir} is not a folder: pass --inbox DIR or set BUDGET_INBOX"
+    target = paths.warehouse_file
+    problem = not_a_duckdb_file(target) if target.exists() else None
+    if problem:
+        return f"{problem}: nothing was run; move it away or pass --warehouse FILE for the warehouse"
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        owner = claim_folder(paths.data_dir, target)
+    except OSError as error:
+        return (f"cannot make the work folder {paths.data_dir} ({error.strerror}): pass --warehouse "
+                "FILE in a folder you can write")
+    if owner:
+        return (f"the work folder {paths.data_dir} already serves the warehouse {owner}: give this "
+                "warehouse a file name of its own (its work folder is <name>_data beside it)")
+    return None
+
+
+def remove_leftovers(paths: BudgetPaths) -> list[Path]:
+    """Delete what killed or failed runs (a full disk) left: publish temp files, half-written
+    document folders, and a working database that no longer opens (it is rebuilt from the
+    Parquet files). Only called under the warehouse lock, so no live run owns them."""
+    leftovers = publish_leftovers(paths.warehouse_file)
+    leftovers += sorted(paths.data_dir.glob("*/*.partial"))
+    if paths.build_db.exists():
+        try:
+            duckdb.connect(str(paths.build_db)).close()
+        except duckdb.Error as error:
+            if not open_held_read_write(error):  # held by a live process: not a leftover
+                leftovers += [p for p in (paths.build_db, wal_of(paths.build_db)) if p.exists()]
+    for path in leftovers:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    return leftovers
 
 
 def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) -> RunSummary:
-    """Run the whole graph for the inbox into the warehouse; never raises for a bad document."""
+    """Run the whole graph for the inbox into the warehouse, holding the warehouse's lock;
+    never raises for a bad document."""
     paths = paths_from_env(inbox, warehouse)
     summary = RunSummary(paths)
-    if not paths.inbox_dir.is_dir():
-        summary.fatal = f"inbox {paths.inbox_dir} is not a folder: pass --inbox DIR or set BUDGET_INBOX"
+    summary.fatal = path_problem(paths)
+    if summary.fatal:
         return summary
+    try:
+        with warehouse_lock(run_lock_for(paths.warehouse_file)):
+            run_locked(paths, force, summary)
+    except WarehouseBusy as busy:
+        summary.fatal = (f"another run is using the warehouse {paths.warehouse_file} since {busy}: "
+                         "wait for it to finish (or stop it), then run again")
+    except HomeTaken as taken:
+        summary.fatal = str(taken)
+    return summary
+
+
+def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary) -> None:
+    """The run itself: scan, documents, warehouse build and publish, into `summary`."""
+    for path in remove_leftovers(paths):
+        print(f"removed {path}, left by an earlier run that failed", file=sys.stderr)
+    home = dagster_home(paths.warehouse_file)
+    prepare_home(home, paths.warehouse_file)
+    instance = DagsterInstance.from_config(str(home))
     defs = build_definitions(paths)
-    instance = dagster_instance()
     scan = defs.resolve_job_def("inbox_job").execute_in_process(
         instance=instance, run_config=QUIET_LOGS, raise_on_error=False)
     if not scan.success:
         summary.fatal = failure_message(scan)
-        return summary
-    process_documents(paths, force, summary)
+        return
+    process_documents(paths, home, force, summary)
     if not any(status in ("loaded", "up to date") for _, status in summary.documents):
         summary.fatal = (f"no PDF in {paths.inbox_dir} could be loaded "
                          f"({len(summary.documents)} found): see the reasons above")
-        return summary
+        return
     print("building the warehouse (staging, marts, checks) ...", file=sys.stderr, flush=True)
     build = defs.resolve_job_def("warehouse_job").execute_in_process(
         instance=instance, run_config=QUIET_LOGS, raise_on_error=False)
     if not build.success:
-        summary.fatal = f"building the warehouse failed: {failure_message(build)}"
-        return summary
-    published = {event.asset_key for event in build.get_asset_materialization_events()}
+        summary.fatal = (f"building the warehouse failed: {failure_message(build)}; "
+                         f"{paths.warehouse_file} is unchanged")
+        return
+    published = {event.asset_key: event for event in build.get_asset_materialization_events()}
     if SNAPSHOT_KEY not in published:
         summary.fatal = ("a structural check failed (a mart lost a table's rows), so the snapshot "
                          f"was not published; {paths.warehouse_file} is unchanged: see the checks "
                          "named *__loaded in the UI (make ui)")
-        return summary
+        return
+    summary.set_aside = published_value(published[SNAPSHOT_KEY], "set_aside")
     read_outcome(paths, summary)
-    return summary
+
+
+def published_value(event, key: str) -> str:
+    """A text metadata value of the snapshot's materialization."""
+    value = event.step_materialization_data.materialization.metadata.get(key)
+    return str(value.value) if value is not None else ""

@@ -114,3 +114,22 @@ def two_document_inbox(folder: Path) -> Path:
     shutil.copy(REFERENCE_PDF, folder / "a.pdf")
     (folder / "b.pdf").write_bytes(REFERENCE_PDF.read_bytes() + b"\n% another copy\n")
     return folder
+
+
+def analyst_session(target: Path):
+    """An analyst's read-write session on the published file (made writable first), which has
+    created main.my_scratch and not checkpointed it: killing it leaves the file's .wal behind."""
+    import subprocess
+    import sys
+
+    target.chmod(0o644)
+    analyst = subprocess.Popen([sys.executable, "-c", f"""
+import duckdb, time
+con = duckdb.connect({str(target)!r})
+con.execute("set checkpoint_threshold = '1GB'")
+con.execute("create table main.my_scratch as select 42 as answer")
+print("written", flush=True)
+time.sleep(600)
+"""], stdout=subprocess.PIPE, text=True)
+    assert analyst.stdout.readline().strip() == "written"
+    return analyst

@@ -6,6 +6,7 @@ import sys
 
 import duckdb
 import pyarrow.parquet as pq
+import pytest
 
 from pipelines.cli import main
 
@@ -59,3 +60,62 @@ def test_published_warehouse_opens_read_only_while_pipeline_keeps_its_own(pipeli
     con = duckdb.connect(str(summary.paths.warehouse_file), read_only=True)
     assert con.execute("select count(*) from marts.dim_document").fetchone()[0] == 1
     con.close()
+
+
+@pytest.mark.parametrize("statement", [
+    "copy (select 10 * total as total from marts.fct_three_public_costs) to '{work}'",
+    "attach '{scratch}' as scratch",
+    "install httpfs",
+    "select 1; create table marts.mine as select 1 as x",
+])
+def test_sql_writes_nothing_anywhere(pipeline_run, warehouse, tmp_path, statement):
+    summary, _ = pipeline_run
+    work = next((summary.paths.data_dir / "clean").glob("*/three_public_costs.parquet"))
+    before = work.read_bytes()
+    query = statement.format(work=work, scratch=tmp_path / "scratch.duckdb")
+    out = budget_etl("sql", query, "--warehouse", str(summary.paths.warehouse_file))
+    assert out.returncode == 2
+    assert "refused" in out.stderr and "writes nothing" in out.stderr, out.stderr
+    assert work.read_bytes() == before
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sql_cannot_reach_files_outside_the_warehouse(pipeline_run, warehouse):
+    summary, _ = pipeline_run
+    work = next((summary.paths.data_dir / "clean").glob("*/three_public_costs.parquet"))
+    out = budget_etl("sql", f"select * from read_parquet('{work}')",
+                     "--warehouse", str(summary.paths.warehouse_file))
+    assert out.returncode == 2
+    assert "disabled by configuration" in out.stderr
+
+
+@pytest.mark.parametrize("kind", ["folder", "text file", "empty file"])
+def test_a_bad_warehouse_path_is_one_line(tmp_path, kind):
+    path = tmp_path / "budget.duckdb"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "text file":
+        path.write_text("id,amount\n1,2\n")
+    else:
+        path.write_bytes(b"")
+    for command in (["sql", "select 1"], ["export"]):
+        out = budget_etl(*command, "--warehouse", str(path))
+        assert out.returncode == 1
+        assert out.stderr.count("\n") == 1 and "not a DuckDB file" in out.stderr, out.stderr
+        assert "Traceback" not in out.stderr
+
+
+def test_export_to_a_file_instead_of_a_folder_is_one_line(pipeline_run, warehouse, tmp_path):
+    summary, _ = pipeline_run
+    (tmp_path / "out").write_text("not a folder")
+    out = budget_etl("export", "--out", str(tmp_path / "out"), "--warehouse", str(summary.paths.warehouse_file))
+    assert out.returncode == 1
+    assert out.stderr.count("\n") == 1 and "pass --out DIR" in out.stderr, out.stderr
+
+
+def test_run_into_a_folder_that_cannot_be_made_is_one_line(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "a file").write_text("")
+    out = budget_etl("run", "--inbox", str(tmp_path / "inbox"), "--warehouse", str(tmp_path / "a file" / "w.duckdb"))
+    assert out.returncode == 1
+    assert "cannot make the work folder" in out.stdout and "Traceback" not in out.stderr, out.stderr

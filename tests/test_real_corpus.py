@@ -186,7 +186,7 @@ def test_budget_execution_pairs_a_department_year(shanghai_warehouse, tmp_path):
     has no such pair, so a copy relabels the commerce commission's 2025 budget as the finance
     bureau's 2024 one: the view then compares their function codes."""
     path = tmp_path / "paired.duckdb"
-    shutil.copy(shanghai_warehouse, path)
+    shutil.copyfile(shanghai_warehouse, path)  # the published file is read-only
     con = duckdb.connect(str(path))
     assert con.execute("select count(*) from marts.rpt_budget_execution").fetchone()[0] == 0
     con.execute("update marts.dim_document set department_name = '上海市普陀区财政局', fiscal_year = 2024 "

@@ -1,11 +1,10 @@
 """Pure DuckDB helpers: expose the per-document Parquet files as views, run the SQL files in
-dependency order, and publish a read-only snapshot atomically.
+dependency order, and drop what no model creates (warehouse/snapshot.py publishes the result).
 
 Nothing here knows about Dagster; the assets call these functions.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,20 +153,22 @@ def register_seeds(con: duckdb.DuckDBPyConnection) -> None:
                     f"over () as seed_line from read_csv({sql_literal(str(path))}, all_varchar = true)")
 
 
-def publish_snapshot(build_db: Path, target: Path) -> None:
-    """Copy the pipeline's working database into `target` atomically (write a temp file, then
-    os.replace), so an analyst holding the previous file open is never disturbed."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(target.name + ".tmp")
-    temp.unlink(missing_ok=True)
-    # a run killed mid-copy can leave the temp file's WAL behind: never replay it into a new copy
-    temp.with_name(temp.name + ".wal").unlink(missing_ok=True)
-    con = duckdb.connect()
-    try:
-        con.execute("attach ? as build (read_only)", [str(build_db)])
-        con.execute("attach ? as snapshot", [str(temp)])
-        con.execute("copy from database build to snapshot")
-        con.execute("detach snapshot")
-    finally:
-        con.close()
-    os.replace(temp, target)
+def model_tables() -> set[str]:
+    """Every "schema.table" a model creates: the only tables and views the warehouse may hold."""
+    return {model.table for stage in ("staging", "marts", "quality") for model in load_models(stage)}
+
+
+def drop_unknown_tables(con: duckdb.DuckDBPyConnection, known: set[str]) -> list[str]:
+    """Drop the tables and views of the working database that no model creates (left by an older
+    version, they would be published forever); return their names."""
+    found = con.execute("""
+        select schema_name || '.' || table_name, 'table' from duckdb_tables()
+        where database_name = current_database() and not temporary
+        union all
+        select schema_name || '.' || view_name, 'view' from duckdb_views()
+        where database_name = current_database() and not temporary and not internal
+        order by 1""").fetchall()
+    unknown = [(name, kind) for name, kind in found if name not in known]
+    for name, kind in unknown:
+        con.execute(f"drop {kind} if exists {name} cascade")
+    return [name for name, _ in unknown]

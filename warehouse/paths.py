@@ -7,6 +7,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INBOX = REPO_ROOT / "samples"
 DEFAULT_WAREHOUSE = REPO_ROOT / "warehouse" / "budget.duckdb"
+OWNER_FILE = "budget_warehouse"  # in a folder that serves one warehouse: which one
 
 
 def data_dir_for(warehouse: Path) -> Path:
@@ -17,3 +18,19 @@ def data_dir_for(warehouse: Path) -> Path:
 def data_docs_dir_for(warehouse: Path) -> Path:
     """Great Expectations' Data Docs of the last check run (static HTML, works offline)."""
     return data_dir_for(warehouse) / "data_docs"
+
+
+def run_lock_for(warehouse: Path) -> Path:
+    """The file `budget-etl run` locks for as long as it works on this warehouse."""
+    return data_dir_for(warehouse) / "run.lock"
+
+
+def claim_folder(folder: Path, warehouse: Path) -> str | None:
+    """Mark `folder` (a work folder or a Dagster home) as serving `warehouse`; return the other
+    warehouse it already serves instead, if any."""
+    marker = folder / OWNER_FILE
+    owner = marker.read_text().strip() if marker.exists() else ""
+    if owner and owner != str(warehouse):
+        return owner
+    marker.write_text(str(warehouse))
+    return None

@@ -30,15 +30,17 @@ def mapped_bytes() -> int:
         return int(handle.read().split()[0]) * resource.getpagesize()
 
 
-def child_extract(path: Path, memory_bytes: int, sender) -> None:
-    """In the child: cap memory, extract, send ("ok", document) or ("error", reason)."""
+def child_extract(path: Path, memory_mb: int, sender) -> None:
+    """In the child: cap memory at `memory_mb` more than it maps now, extract, send ("ok",
+    document) or ("error", reason)."""
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        limit = mapped_bytes() + (memory_mb << 20)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         sender.send(("ok", extract_document(path)))
     except UnreadableDocument as error:
         sender.send(("error", str(error)))
     except MemoryError:
-        sender.send(("error", f"needed more than the memory limit of {memory_bytes >> 20} MB "
+        sender.send(("error", f"needed more than the memory limit of {memory_mb} MB "
                               "(decompression bomb?): raise BUDGET_DOC_MEMORY_MB if the file is sound"))
     except BaseException as error:  # report anything, never hang the parent
         sender.send(("error", f"extraction crashed: {type(error).__name__}: {error}\n"
@@ -54,10 +56,10 @@ def extract_with_limits(path: Path, timeout_s: float | None = None,
     UnreadableDocument when the child runs out of time or memory."""
     env_timeout, env_memory = limits_from_env()
     timeout_s = env_timeout if timeout_s is None else timeout_s
-    memory_bytes = mapped_bytes() + ((env_memory if memory_mb is None else memory_mb) << 20)
+    memory_mb = env_memory if memory_mb is None else memory_mb
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=child_extract, args=(path, memory_bytes, sender), daemon=True)
+    child = context.Process(target=child_extract, args=(path, memory_mb, sender), daemon=True)
     child.start()
     sender.close()
     try:
@@ -68,7 +70,8 @@ def extract_with_limits(path: Path, timeout_s: float | None = None,
                 "raise BUDGET_DOC_TIMEOUT_S if the file is just very large")
         status, payload = receiver.recv()
     except EOFError:
-        raise UnreadableDocument("extraction process died (killed for memory?)") from None
+        raise UnreadableDocument(f"extraction process died (killed for memory? the limit is {memory_mb} MB "
+                                 "over what the run maps: raise BUDGET_DOC_MEMORY_MB if the file is sound)") from None
     finally:
         child.join(timeout=5)
         if child.is_alive():

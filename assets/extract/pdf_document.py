@@ -1,7 +1,7 @@
 """Open one PDF safely and read every page exactly once into raw cells and text lines.
 
-Each unreadable case (not a PDF, encrypted, truncated, no text layer, unmapped fonts) raises
-UnreadableDocument with a one-line reason that names what to do next.
+Each unreadable case (not a PDF, truncated, encrypted, damaged, no pages, no text layer, unmapped
+fonts) raises UnreadableDocument with a one-line reason that names what to do next.
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from assets.extract.page_tables import page_to_cells, page_to_lines
 
 CID_PATTERN = re.compile(r"\(cid:\d+\)")
 PDF_MAGIC = b"%PDF-"
+PDF_END = b"%%EOF"
+END_WINDOW = 1024  # readers look for %%EOF in the last 1024 bytes, as the PDF reference says
 
 
 class UnreadableDocument(Exception):
@@ -34,9 +36,23 @@ def check_pdf_header(path: Path) -> None:
         )
 
 
+def check_pdf_end(path: Path) -> None:
+    """Given a path, raise UnreadableDocument when the file stops before the PDF's end marker: a
+    copy or download still running or cut short (pdfminer would read a part of it silently)."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - END_WINDOW))
+        tail = handle.read()
+    if PDF_END not in tail:
+        raise UnreadableDocument(
+            f"truncated: the file stops after {size} bytes without the PDF end marker (%%EOF), as a "
+            "half-copied file or an interrupted download does; copy it again once the transfer has finished")
+
+
 def extract_document(path: Path) -> ExtractedDocument:
     """Given a PDF path, return its raw cells and text lines, parsing each page once."""
     check_pdf_header(path)
+    check_pdf_end(path)
     cells: list[RawCell] = []
     lines: list[TextLine] = []
     try:
@@ -83,11 +99,16 @@ def describe_open_error(error: Exception) -> str:
     if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
         return "encrypted PDF (needs a password): ask the publisher for an open copy"
     root = next((c for c in causes[1:] if isinstance(c, Exception)), error)
-    return f"damaged or truncated PDF ({type(root).__name__}: {root}): re-download it"
+    return f"damaged PDF ({type(root).__name__}: {root}): re-download it or ask the publisher for a sound copy"
 
 
 def check_text_layer(cells: list[RawCell], lines: list[TextLine], page_count: int) -> None:
-    """Raise UnreadableDocument for a PDF without usable text (scanned, or unmapped fonts)."""
+    """Raise UnreadableDocument for a PDF without pages or without usable text (scanned, or
+    unmapped fonts)."""
+    if not page_count:
+        raise UnreadableDocument(
+            "the PDF has no pages (its page tree is empty or loops back on itself): ask the "
+            "publisher for a sound copy, or re-export it")
     texts = [line.text for line in lines] + [cell.text or "" for cell in cells]
     if not any(text.strip() for text in texts):
         raise UnreadableDocument(

@@ -30,7 +30,7 @@ def test_unknown_key_is_rejected():
 def broken_copy(warehouse, pipeline_run, tmp_path):
     summary, _ = pipeline_run
     path = tmp_path / "copy.duckdb"
-    shutil.copy(summary.paths.warehouse_file, path)
+    shutil.copyfile(summary.paths.warehouse_file, path)  # the published file is read-only
     con = duckdb.connect(str(path))
     yield con
     con.close()

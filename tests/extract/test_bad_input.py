@@ -5,7 +5,9 @@ import pytest
 from assets.extract.limits import extract_with_limits
 from assets.extract.pdf_document import UnreadableDocument, extract_document
 from tests.conftest import SHARED
-from tests.pdf_factory import decompression_bomb_pdf, encrypted_pdf, image_only_pdf
+from tests.pdf_factory import (
+    decompression_bomb_pdf, encrypted_pdf, image_only_pdf, kids_loop_pdf, zero_page_pdf,
+)
 
 
 def test_empty_file(tmp_path):
@@ -22,13 +24,27 @@ def test_text_file_named_pdf(tmp_path):
         extract_document(path)
 
 
-def test_truncated_pdf(tmp_path):
+def test_half_copied_pdf_is_truncated_not_damaged(tmp_path):
     from tests.conftest import REFERENCE_PDF
 
     path = tmp_path / "cut.pdf"
     path.write_bytes(REFERENCE_PDF.read_bytes()[:5000])
-    with pytest.raises(UnreadableDocument, match="damaged or truncated"):
+    with pytest.raises(UnreadableDocument, match=r"truncated: .* 5000 bytes .*copy it again"):
         extract_document(path)
+
+
+def test_damaged_pdf_with_its_end_marker(tmp_path):
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(b"%PDF-1.4\nthis is not a PDF body\n%%EOF\n")
+    with pytest.raises(UnreadableDocument, match="damaged PDF .*No /Root object"):
+        extract_document(path)
+
+
+@pytest.mark.parametrize("make", [zero_page_pdf, kids_loop_pdf])
+def test_pdf_without_pages_is_not_called_a_scan(tmp_path, make):
+    with pytest.raises(UnreadableDocument, match="has no pages") as raised:
+        extract_document(make(tmp_path / "pages.pdf"))
+    assert "OCR" not in str(raised.value)
 
 
 def test_pdf_without_text_layer(tmp_path):
@@ -51,7 +67,7 @@ def test_time_limit_stops_extraction(tmp_path):
 def test_memory_limit_stops_a_decompression_bomb(tmp_path):
     bomb = decompression_bomb_pdf(tmp_path / "bomb.pdf", megabytes=400)
     assert bomb.stat().st_size < 2_000_000
-    with pytest.raises(UnreadableDocument, match="memory limit"):
+    with pytest.raises(UnreadableDocument, match="memory limit of 200 MB"):
         extract_with_limits(bomb, memory_mb=200)
 
 
