@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from assets.clean.grid import PageGrid, align_columns, cells_to_grids, join_split_rows
+from assets.clean.continuation import carried_on, cut_label_keys, join_cut_labels
+from assets.clean.grid import PageGrid, cells_to_grids, join_split_rows
 from assets.clean.headers import Header, find_header
 from assets.clean.headings import (Heading, grid_heading, heading_row_lines, is_heading_row,
                                    make_heading, split_at_inner_titles, split_inner_heading)
@@ -74,6 +75,7 @@ class TableDraft:
     raw_rows: list[RawRow] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    cut_labels: frozenset[str] = frozenset()  # label columns the last page's break cut
 
 
 def match_spec(heading: Heading, template: TemplateSpec) -> TableSpec | None:
@@ -150,18 +152,21 @@ def header_unit(header_rows) -> str | None:
 def add_page(draft: TableDraft, grid: PageGrid, header: Header, heading: Heading) -> None:
     if draft.spec and draft.spec.join_split_rows:
         grid = join_split_rows(grid, header.body_start)
-    draft.raw_rows.extend(grid_body_rows(grid, header.body_start, draft.mapping, header.label_cells))
+    rows = grid_body_rows(grid, header.body_start, draft.mapping, header.label_cells)
+    draft.raw_rows[:], rows = join_cut_labels(draft.raw_rows, rows, draft.cut_labels)
+    draft.raw_rows.extend(rows)
+    draft.cut_labels = cut_label_keys(grid, draft.mapping, draft.spec)
     draft.pages.append(grid.page)
     draft.notes.extend(heading.notes)
 
 
 def continuation_grid(draft: TableDraft | None, grid: PageGrid, heading: Heading,
                       spec: TableSpec | None) -> PageGrid | None:
-    """Return the grid cut to the previous table's columns when this untitled page table carries
-    that table on, else None."""
-    if draft is None or spec is not None or heading.printed_code:
+    """Return the grid cut to the previous table's columns when this page table carries that
+    table on (clean/continuation.py), else None."""
+    if draft is None:
         return None
-    return align_columns(grid, draft.columns)
+    return carried_on(draft.columns, draft.spec, draft.heading.printed_code, grid, heading, spec)
 
 
 def repeated_header(draft: TableDraft, grid: PageGrid) -> Header:
