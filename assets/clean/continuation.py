@@ -6,6 +6,7 @@ a new table.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assets.clean.grid import PageGrid, align_columns
@@ -14,16 +15,29 @@ from assets.clean.headings import Heading
 from assets.clean.rows import RawRow
 from assets.templates.spec import TableSpec
 
+EDGE_TOLERANCE = 2.0  # points: a rule of the table and the same rule on the next page
+CONTINUED = re.compile(r"续表|[（(]续[)）]")  # "预算07表（续）": says so, header repeated or not
+
 
 def carried_on(columns: tuple[tuple[float, float], ...], table_spec: TableSpec | None,
                table_code: str | None, grid: PageGrid, heading: Heading,
                spec: TableSpec | None) -> PageGrid | None:
     """Return `grid` cut to the table's columns when it carries on the table whose columns, spec
     and printed number are given, else None. A title between them ends the table, unless it
-    names the same table again (a running title) above a grid that repeats no header."""
+    names the same table again (a running title) above a grid that repeats no header, or says
+    it is continued ("（续）"). A table printed twice (a broken printing, then a whole one) is
+    titled again above its header: a new table."""
     if not (names_no_table(heading, spec) or names_same_table(heading, spec, table_spec, table_code, grid)):
         return None
-    return align_columns(grid, columns)
+    return align_columns(grid, columns) if lines_up(grid, columns) else None
+
+
+def lines_up(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> bool:
+    """True when every column of `grid` lies inside one of `columns` (a printed column may be cut
+    into several grid columns, or merged with its neighbour): a grid reaching past the table's
+    columns is another table, which cutting it to them would silently shorten."""
+    return all(any(a - EDGE_TOLERANCE <= (x0 + x1) / 2 <= b + EDGE_TOLERANCE for a, b in columns)
+               for x0, x1 in grid.columns)
 
 
 def names_no_table(heading: Heading, spec: TableSpec | None) -> bool:
@@ -34,7 +48,8 @@ def names_same_table(heading: Heading, spec: TableSpec | None, table_spec: Table
                      table_code: str | None, grid: PageGrid) -> bool:
     same = (spec is not None and spec is table_spec) or \
         (spec is None and heading.printed_code is not None and heading.printed_code == table_code)
-    return same and table_spec is not None and find_header(grid, table_spec) is None
+    return same and table_spec is not None and \
+        (CONTINUED.search(heading.key) is not None or find_header(grid, table_spec) is None)
 
 
 def cut_label_keys(grid: PageGrid, mapping: dict[int, str], spec: TableSpec | None) -> frozenset[str]:

@@ -41,7 +41,9 @@ class Layout:
     number_font: str | None = None  # e.g. "Helvetica", "Times-Roman", "Courier"
     tilt: float = 0.0  # column widths moved from every third column to its neighbours
     label_cut: int | None = None  # split a merged label cut by a page break after this many characters
+    cut_span: int = 0  # which label crossing a page break is cut: 0 the first one, 1 the next…
     word_like: bool = False  # continuation pages without a rule above their first row (Word)
+    running_title: bool = False  # continuation pages titled again: "预算07表（续）" and the title
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def table_flowables(table: dict, layout: Layout, width: float, height: float) ->
     _, small, cell = styles(layout)
     rows, spans, n_header = table_grid(table)
     widths = column_widths(table, layout, width)
-    if table.get("body_merges") or layout.word_like:
+    if table.get("body_merges") or layout.word_like or layout.running_title:
         grids = paged_grids(table, layout, widths, height)
     else:
         wrapped = [[cell_flowable(text, cell, layout) for text in row] for row in rows]
@@ -141,23 +143,21 @@ def body_merges(table: dict, n_header: int) -> list[Merge]:
     return [Merge(m["r"] + n_header, m["c"], m["rs"]) for m in table.get("body_merges", [])]
 
 
-def place_labels(rows: list[list[str]], merges: list[Merge], pages: list[range], cut: int | None) -> None:
-    """Print each merged label once, in its span's first row; with `cut`, the first label of
-    column 0 whose span crosses a page break is printed split: its first `cut` characters in
-    the last row above the break, the rest in the first row below."""
-    labels = {(m.r, m.c): rows[m.r][m.c] for m in merges}
+def place_labels(rows: list[list[str]], merges: list[Merge], pages: list[range],
+                 cut: int | None, cut_span: int = 0) -> None:
+    """Print each merged label once, in its span's first row; with `cut`, the `cut_span`-th label
+    of column 0 whose span crosses a page break is printed split: its first `cut` characters
+    in the last row above the break, the rest in the first row below."""
     for m in merges:
         for r in range(m.r + 1, m.r + m.rs):
             rows[r][m.c] = ""
     if cut is None:
         return
-    for m in (m for m in merges if m.c == 0):
-        page = next(p for p in pages if m.r in p)
-        if m.r + m.rs - 1 > page[-1]:
-            label = labels[(m.r, m.c)]
-            rows[m.r][m.c] = ""
-            rows[page[-1]][m.c], rows[page[-1] + 1][m.c] = label[:cut], label[cut:]
-            return
+    foot = {p[-1] for p in pages[:-1]}
+    crossing = [(m, r) for m in merges if m.c == 0 for r in range(m.r, m.r + m.rs - 1) if r in foot]
+    m, r = crossing[cut_span]
+    label, rows[m.r][m.c] = rows[m.r][m.c], ""
+    rows[r][m.c], rows[r + 1][m.c] = label[:cut], label[cut:]
 
 
 def page_style(rows: range, merges: list[Merge], header: int, n_cols: int, word_like: bool) -> list[tuple]:
@@ -179,17 +179,30 @@ def page_style(rows: range, merges: list[Merge], header: int, n_cols: int, word_
     return style
 
 
+def running_title(table: dict, layout: Layout) -> list:
+    """What a continuation page prints above its part with `running_title`."""
+    if not layout.running_title:
+        return []
+    title, small, _ = styles(layout)
+    return [Paragraph(table["code_line"] + "（续）", small), Paragraph(table["title"], title), Spacer(1, 4)]
+
+
+def flowables_height(flowables: list, width: float, height: float) -> float:
+    return sum(f.wrap(width, height)[1] for f in flowables)
+
+
 def paged_grids(table: dict, layout: Layout, widths: list[float], height: float) -> list:
     """The table as one reportlab Table per page, with PageBreaks between them."""
     _, _, cell = styles(layout)
     rows, spans, n_header = table_grid(table)
     merges = body_merges(table, n_header)
-    heading = sum(f.wrap(sum(widths), height)[1] for f in heading_flowables(table, layout))
+    first = height - flowables_height(heading_flowables(table, layout), sum(widths), height)
+    later = height - flowables_height(running_title(table, layout), sum(widths), height)
     place_labels(rows, merges, [range(n_header, len(rows))], None)
     heights = row_heights([[cell_flowable(t, cell, layout) for t in row] for row in rows], widths)
-    pages = paginate(heights, n_header, height - heading, height, layout.repeat_header)
+    pages = paginate(heights, n_header, first, later, layout.repeat_header)
     rows = table_grid(table)[0]
-    place_labels(rows, merges, pages, layout.label_cut)
+    place_labels(rows, merges, pages, layout.label_cut, layout.cut_span)
     parts: list = []
     for n, page in enumerate(pages):
         header = n_header if n == 0 or layout.repeat_header else 0
@@ -197,7 +210,9 @@ def paged_grids(table: dict, layout: Layout, widths: list[float], height: float)
         grid = Table(part, colWidths=widths)
         grid.setStyle(TableStyle([*page_style(page, merges, header, len(widths), layout.word_like and n > 0),
                                   *(spans if header else [])]))
-        parts += [PageBreak(), grid] if parts else [grid]
+        if grid.wrap(sum(widths), height)[1] > (first if n == 0 else later):
+            raise ValueError(f"table {table['id']}: page part {n} does not fit its page")
+        parts += [PageBreak(), *running_title(table, layout), grid] if parts else [grid]
     return parts
 
 
