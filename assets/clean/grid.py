@@ -22,6 +22,7 @@ class PageGrid:
     texts: tuple[tuple[str, ...], ...]
     origins: tuple[tuple[tuple[int, int], ...], ...]
     columns: tuple[tuple[float, float], ...]  # (x0, x1) of each grid column
+    open_foot: frozenset[int] = frozenset()  # columns whose last cell a page break cuts (left open)
 
     @property
     def n_cols(self) -> int:
@@ -55,6 +56,7 @@ def table_cells_to_grid(cells: list[RawCell]) -> PageGrid:
         min(cell.top for cell in cells), max(cell.bottom for cell in cells),
         tuple(tuple(row) for row in texts), tuple(tuple(row) for row in origins),
         tuple((x0, x1) for _, x0, x1 in columns),
+        frozenset(cell.col for cell in cells if cell.row == n_rows - 1 and cell.orphan),
     ))
 
 
@@ -111,7 +113,8 @@ def collapse_split_columns(grid: PageGrid) -> PageGrid:
         origins.append(tuple((grid.origins[r][c][0], group_of[grid.origins[r][c][1]]) for c in picks))
     columns = tuple((grid.columns[m[0]][0], grid.columns[m[-1]][1]) for m in groups) \
         if len(grid.columns) == grid.n_cols else grid.columns
-    return replace(grid, texts=tuple(texts), origins=tuple(origins), columns=columns)
+    open_foot = frozenset(group_of[c] for c in grid.open_foot)
+    return replace(grid, texts=tuple(texts), origins=tuple(origins), columns=columns, open_foot=open_foot)
 
 
 def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> PageGrid | None:
@@ -130,7 +133,8 @@ def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> P
     texts = tuple(tuple(row[c] for c in picks) for row in grid.texts)
     origins = tuple(tuple((row[c][0], picks.index(row[c][1]) if row[c][1] in picks else row[c][1])
                           for c in picks) for row in grid.origins)
-    return replace(grid, texts=texts, origins=origins, columns=columns)
+    open_foot = frozenset(i for i, c in enumerate(picks) if c in grid.open_foot)
+    return replace(grid, texts=texts, origins=origins, columns=columns, open_foot=open_foot)
 
 
 def join_split_rows(grid: PageGrid, body_start: int) -> PageGrid:

@@ -137,7 +137,8 @@ def split_at_inner_titles(grid: PageGrid) -> list[PageGrid]:
     for start, end in zip(bounds, bounds[1:], strict=False):
         part = replace(grid, texts=grid.texts[start:end],
                        origins=tuple(tuple((max(r - start, 0), c) for r, c in row)
-                                     for row in grid.origins[start:end]))
+                                     for row in grid.origins[start:end]),
+                       open_foot=grid.open_foot if end == len(grid.texts) else frozenset())
         # the tables sharing one ruling have their own columns: regroup them per part
         parts.append(collapse_split_columns(part if start == 0 else replace(part, top=grid.bottom)))
     return parts

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from assets.clean.cells import TableCell, extra_cells, raw_rows_to_cells
+from assets.clean.continuation import carried_on, cut_label_keys, join_cut_labels
 from assets.clean.document_facts import (cover_department, cover_year, document_year, form_department,
                                          form_year)
-from assets.clean.cells import TableCell, extra_cells, raw_rows_to_cells
-from assets.clean.grid import PageGrid, align_columns, cells_to_grids, join_split_rows
+from assets.clean.grid import PageGrid, cells_to_grids, join_split_rows
 from assets.clean.headers import Header, find_header
 from assets.clean.headings import (Heading, grid_heading, heading_row_lines, is_heading_row,
                                    make_heading, split_at_inner_titles, split_inner_heading)
@@ -84,6 +85,7 @@ class TableDraft:
     extras: tuple[tuple[int, str], ...] = ()  # columns kept as cells: (grid column, label path)
     cells: list[TableCell] = field(default_factory=list)
     typed: bool = False  # a header mapped the columns onto the spec's keys
+    cut_labels: frozenset[str] = frozenset()  # label columns the last page's break cut
 
 
 def choose_template(grids: list[PageGrid], headings: list[Heading], lines: list[TextLine]) -> TemplateSpec:
@@ -160,8 +162,11 @@ def header_unit(header_rows) -> str | None:
 def add_page(draft: TableDraft, grid: PageGrid, header: Header, heading: Heading) -> None:
     if draft.typed and draft.spec.join_split_rows:
         grid = join_split_rows(grid, header.body_start)
-    draft.raw_rows.extend(grid_body_rows(grid, header.body_start, draft.mapping, header.label_cells))
+    rows = grid_body_rows(grid, header.body_start, draft.mapping, header.label_cells)
+    draft.raw_rows[:], rows = join_cut_labels(draft.raw_rows, rows, draft.cut_labels)
+    draft.raw_rows.extend(rows)
     draft.cells.extend(extra_cells(grid, header.body_start, draft.extras))
+    draft.cut_labels = cut_label_keys(grid, draft.mapping, draft.spec)
     draft.pages.append(grid.page)
     draft.notes.extend(heading.notes)
 
@@ -175,12 +180,12 @@ def repeats_title(draft: TableDraft | None, grid: PageGrid, found: Recognition |
 
 
 def continuation_grid(draft: TableDraft | None, grid: PageGrid, heading: Heading,
-                      found: Recognition | None) -> PageGrid | None:
-    """Return the grid cut to the previous table's columns when this untitled page table carries
-    that table on, else None."""
-    if draft is None or found is not None or heading.printed_code:
+                      spec: TableSpec | None) -> PageGrid | None:
+    """Return the grid cut to the previous table's columns when this page table carries that
+    table on (clean/continuation.py), else None."""
+    if draft is None:
         return None
-    return align_columns(grid, draft.columns)
+    return carried_on(draft.columns, draft.spec, draft.heading.printed_code, grid, heading, spec)
 
 
 def repeated_header(draft: TableDraft, grid: PageGrid) -> Header:
@@ -228,7 +233,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
         found = recognise(grid, heading, template)
         recognised += [found] if found else []
         current = drafts[-1] if drafts else None
-        aligned = continuation_grid(current, grid, heading, found)
+        aligned = continuation_grid(current, grid, heading, found.spec if found else None)
         if aligned is not None:
             add_page(current, aligned, repeated_header(current, aligned), heading)
         elif repeats_title(current, grid, found):

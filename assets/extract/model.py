@@ -14,7 +14,9 @@ class RawCell:
     `text` is None where a merged cell covers the slot; `origin_row`/`origin_col` name the
     slot where that covering cell starts (equal to row/col for a cell's own slot). Slots that
     no detected cell covers (a merged cell cut by a page break) are `orphan`: their text is
-    read from the page characters inside the run of orphan slots and given to every slot.
+    read from the page characters inside the run of orphan slots and given to every slot. A
+    slot of the first or last row whose cell the page break left without a rule is `orphan`
+    too, with its cell's text.
     """
 
     page: int

@@ -1,7 +1,8 @@
 """One pdfplumber page -> the cells of its ruled tables (with merged-cell origins) and its other lines.
 
-The chain reads top to bottom: find tables, map each slot to the cell covering it, read the
-text of slots no cell covers (merged cells cut by a page break) from the page characters.
+The chain reads top to bottom: find tables, close the outer rules a page break left open, map
+each slot to the cell covering it, read the text of slots no cell covers (merged cells cut by a
+page break) from the page characters.
 """
 from __future__ import annotations
 
@@ -16,36 +17,101 @@ Box = tuple[float, float, float, float]
 # Lines are grouped like pdfplumber's own default; a table box is widened by this many
 # points so that a title sitting right on the top rule is not mistaken for table text.
 BOX_MARGIN = 1.0
+# A table's vertical rules running this many points past its top or bottom rule, or ruling a
+# column beside it, mean a page break left that side open (no rule drawn at the break).
+OPEN_GAP = 4.0
+MIN_COLUMN, MAX_COLUMN = 10.0, 200.0  # points: the width of a ruled column a table lost
 
 
 def page_to_cells(page: Page, page_number: int) -> tuple[list[RawCell], list[Box]]:
     """Given a page, return the raw cells of every ruled table on it and the tables' boxes."""
+    tables = page.find_tables()
+    closing = [rule for table in tables for rule in closing_rules(page, table.bbox)]
+    if closing:
+        tables = page.find_tables({"explicit_horizontal_lines": closing})
+    cut_ys = [rule["top"] for rule in closing]
     cells: list[RawCell] = []
-    boxes: list[Box] = []
-    for index, table in enumerate(page.find_tables()):
-        cells.extend(table_to_cells(page, table, page_number, index))
-        boxes.append(table.bbox)
-    return cells, boxes
+    for index, table in enumerate(tables):
+        cells.extend(table_to_cells(page, table, page_number, index, cut_ys))
+    return cells, [table.bbox for table in tables]
 
 
-def table_to_cells(page: Page, table: Table, page_number: int, index: int) -> list[RawCell]:
-    """Given one pdfplumber table, return one RawCell per grid slot, row-major."""
+def closing_rules(page: Page, bbox: Box) -> list[dict]:
+    """The rules a page break left undrawn around one table: where its vertical rules (those of
+    a column it lost included) run past its top or bottom, a rule joining their ends. A
+    continuation page printed without a rule above its first row, or a merged cell open at both
+    ends of a page, would otherwise lose that row or that column."""
+    x0, top, x1, bottom = bbox
+    ruled = table_verticals(page, bbox)
+    if not ruled:
+        return []
+    left, right = min(v["x0"] for v in ruled), max(v["x0"] for v in ruled)
+    wider = left < x0 - OPEN_GAP or right > x1 + OPEN_GAP
+    high, low = min(v["top"] for v in ruled), max(v["bottom"] for v in ruled)
+    ends = [y for y, open_end in ((high, high < top - OPEN_GAP), (low, low > bottom + OPEN_GAP)) if open_end or wider]
+    return [{"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y,
+             "width": right - left, "height": 0} for y in ends]
+
+
+def table_verticals(page: Page, bbox: Box) -> list[dict]:
+    """The vertical rules of a table: those covering most of its height, inside it or ruling a
+    column beside it that no cell was found in (merged cells open at both ends of the page)."""
+    x0, top, x1, bottom = bbox
+    tall = sorted((v for v in page.vertical_edges
+                   if min(v["bottom"], bottom) - max(v["top"], top) > (bottom - top) / 2), key=lambda v: v["x0"])
+    left = chain_end(x0, sorted((v["x0"] for v in tall if v["x0"] < x0 - BOX_MARGIN), reverse=True))
+    right = chain_end(x1, [v["x0"] for v in tall if v["x0"] > x1 + BOX_MARGIN])
+    return [v for v in tall if left - BOX_MARGIN <= v["x0"] <= right + BOX_MARGIN]
+
+
+def chain_end(edge: float, rules: list[float]) -> float:
+    """Walk outwards from a table edge over the rules at x positions `rules` (nearest first),
+    one column at a time, while each is as wide as a column: a narrow gap parts two boxes."""
+    for x in rules:
+        if not MIN_COLUMN <= abs(x - edge) <= MAX_COLUMN:
+            break
+        edge = x
+    return edge
+
+
+def table_to_cells(page: Page, table: Table, page_number: int, index: int,
+                   cut_ys: list[float] = ()) -> list[RawCell]:
+    """Given one pdfplumber table, return one RawCell per grid slot, row-major. A slot under a
+    rule that `closing_rules` added, where the page draws none, is an orphan too: its cell is
+    cut by the page break."""
     texts = table.extract()
     row_boxes, col_boxes = grid_boxes(table.bbox, table.rows)  # .rows is recomputed per access
     origins = slot_origins(table.cells, row_boxes, col_boxes)
     orphan_texts = orphan_run_texts(page, origins, row_boxes, col_boxes)
+    cut = cut_slots(page.horizontal_edges, cut_ys, row_boxes, col_boxes)
     cells = []
     for r, row_box in enumerate(row_boxes):
         for c, col_box in enumerate(col_boxes):
             origin = origins[r][c]
-            orphan = origin is None
-            text = orphan_texts.get((r, c)) if orphan else texts[r][c]
-            origin_row, origin_col = (r, c) if orphan else origin
+            uncovered = origin is None
+            text = orphan_texts.get((r, c)) if uncovered else texts[r][c]
+            origin_row, origin_col = (r, c) if uncovered else origin
             cells.append(
-                RawCell(page_number, index, r, c, text, origin_row, origin_col, orphan,
+                RawCell(page_number, index, r, c, text, origin_row, origin_col, uncovered or (r, c) in cut,
                         col_box[0], row_box[1], col_box[2], row_box[3])
             )
     return cells
+
+
+def cut_slots(rules: list[dict], cut_ys: list[float],
+              row_boxes: list[Box], col_boxes: list[Box]) -> set[tuple[int, int]]:
+    """The slots of the first or last grid row that sit on an added rule with no printed rule
+    above (or below) them."""
+    ends = [(0, row_boxes[0][1]), (len(row_boxes) - 1, row_boxes[-1][3])] if row_boxes else []
+    cut = set()
+    for r, y in ends:
+        if not any(abs(y - cy) <= BOX_MARGIN for cy in cut_ys):
+            continue
+        for c, (x0, _, x1, _) in enumerate(col_boxes):
+            centre = (x0 + x1) / 2
+            if not any(abs(e["top"] - y) <= BOX_MARGIN and e["x0"] <= centre <= e["x1"] for e in rules):
+                cut.add((r, c))
+    return cut
 
 
 def grid_boxes(bbox: Box, table_rows: list) -> tuple[list[Box], list[Box]]:

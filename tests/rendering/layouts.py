@@ -17,3 +17,30 @@ LAYOUTS = {
         (False, 6, 0.85, False), (False, 8, 0.95, False), (True, 11, 1.0, True), (True, 6, 0.6, True),
     ]
 }
+
+# Page-break layouts, rendered by the test into a temporary folder (reportlab takes well under a
+# second a document, so they need no golden file): table 07 too, its unit and type labels drawn
+# as cells merged over page breaks; no header repeated on continuation pages, under several
+# number fonts (the only shipped CID font that maps every simplified character is STSong, so the
+# other fonts print the amounts and codes) and column widths; continuation pages drawn as Word
+# draws them (no rule above their first row) or titled again ("预算07表（续）").
+PAGE_BREAK_TABLES = tuple(sorted((*RENDERED_TABLES, "07")))
+PAGE_BREAK_LAYOUTS = {
+    "norep_song_8pt": Layout(font_size=8, repeat_header=False),
+    "norep_helvetica_7pt": Layout(font_size=7, repeat_header=False, number_font="Helvetica"),
+    "norep_times_9pt_w80": Layout(font_size=9, repeat_header=False, width_scale=0.8, number_font="Times-Roman"),
+    "norep_courier_8pt_tilt": Layout(font_size=8, repeat_header=False, tilt=0.3, number_font="Courier"),
+    "norep_port_helvetica_7pt_w90": Layout(landscape=False, font_size=7, repeat_header=False, width_scale=0.9,
+                                           number_font="Helvetica"),
+    "norep_port_song_6pt_tilt": Layout(landscape=False, font_size=6, repeat_header=False, tilt=-0.3),
+    "word_norep_8pt": Layout(font_size=8, repeat_header=False, word_like=True),
+    "retitled_norep_8pt": Layout(font_size=8, repeat_header=False, running_title=True),
+    "retitled_rep_times_9pt": Layout(font_size=9, running_title=True, number_font="Times-Roman"),
+}
+# A unit label merged over a page break and printed in two parts, "焦作市人" at the foot of one
+# page and "民政府办公室" at the top of the next: cut after this many characters, at the first,
+# second… page break that a label's span crosses, under two font sizes (table 07 alone).
+LABEL_CUT_LAYOUTS = {
+    f"cut{cut}_break{span}_{size}pt": Layout(font_size=size, repeat_header=False, label_cut=cut, cut_span=span)
+    for cut, span in ((1, 0), (4, 1), (-2, 2), (3, 3)) for size in (7, 9)
+}
