@@ -211,7 +211,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
         department=next((t.department for t in tables if t.department), None) or cover_department(lines),
         fiscal_year=document_year(tables) or cover_year(lines),
         tables=tables,
-        figures=tuple(document_figures(lines, grids[0].page if grids else None)),
+        figures=tuple(document_figures(lines, document.cells)),
     )
 
 
