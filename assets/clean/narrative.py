@@ -30,7 +30,7 @@ NAMED_HEADING = re.compile(r"(主要职能|机构设置|名词解释|编制说�
 TOC_TITLE = re.compile(r"目\s*录")
 TOC_ENTRY = re.compile(r"(\d+|[.…·]+)$")
 # the lines a table page prints around its table: title (…表), unit, department, note
-NOTE_START = re.compile(r"^\s*(注|备注)\s*[:：0-9]|^\s*[（(]无")
+NOTE_START = re.compile(r"^\s*(注|备注)\s*[:：0-9]|^\s*[（(](无|注\s*[:：])")
 TABLE_FURNITURE = re.compile(r"(表|单位\s*[:：]\s*(万元|元))\s*$|编制(部门|单位)\s*[:：]|部门名称\s*[:：]")
 PROSE_PUNCTUATION = re.compile(r"[，。；：;]")
 ROW_END = re.compile(r"\d[\d,]*\.\d{1,2}\s*$")  # an unruled table row ends in an amount
@@ -172,8 +172,11 @@ def toc_pages(lines: list[TextLine]) -> set[int]:
 
 def is_table_furniture(line: TextLine, bands: list[tuple[float, float]]) -> bool:
     """True for a line of a table page that belongs to a table: beside it, its title or unit line
-    just above it, a note or title pattern, or an unruled row (label and amounts, no sentence)."""
+    just above it, a note or title pattern, or an unruled row (label and amounts, no sentence);
+    never a part title (第N部分)."""
     text = line.text.strip()
+    if PART.match(text):  # "第四部分 名词解释" just above a boxed text
+        return False
     beside = any(top - 1 <= line.top and line.bottom <= bottom + 1 for top, bottom in bands)
     prose = bool(PROSE_PUNCTUATION.search(text))
     above = any(0 <= top - line.bottom <= TITLE_BAND for top, _ in bands) and not prose
