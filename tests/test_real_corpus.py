@@ -100,7 +100,7 @@ def test_gov_office_summary_balances(shanghai):
 
 
 def test_every_identity_holds_except_the_printed_code_defects(shanghai):
-    """Three real defects of the publications, reported, not repaired:
+    """Four real defects of the publications, reported, not repaired:
     - the welfare home's 支出预算总表 prints 类 '7' instead of '210' for 2101102 事业单位医疗
       (page 9, again on page 11): a malformed code, and a row that belongs to no 类, so 01's
       医疗卫生 line finds no 03 rows;
@@ -108,11 +108,15 @@ def test_every_identity_holds_except_the_printed_code_defects(shanghai):
       page 29): malformed 5-digit codes;
     - the finance bureau's 基本支出决算表 prints 302 商品和服务支出 171.07 万元 (page 16) while its
       款 rows add up to 171.09 (21.21 + 7.61 + 0.09 + 4.88 + 1.20 + 2.83 + 4.05 + 2.01 + 24.42
-      + 42.77 + 48.49 + 11.53), 0.02 万元 more than one printed digit of rounding allows."""
+      + 42.77 + 48.49 + 11.53), 0.02 万元 more than one printed digit of rounding allows;
+    - its 说明 (printed after the tables, read since the narrative is read wherever it stands), page
+      21: 一般公共服务支出（类）2106.66万元，占71.73% of 2940.05 万元, which is 71.65 % (the four
+      shares printed add up to 100.07 %): `N.pct`."""
     failed = one(shanghai, """
         select d.file_name, r.check_name from quality.check_results r
         join marts.dim_document d using (document_id) where not r.success order by 1, 2""")
     assert failed == [("2024_putuo-finance-bureau_dept-final.pdf", "F06.class=Σkinds"),
+                      ("2024_putuo-finance-bureau_dept-final.pdf", "N.pct"),
                       ("2024_putuo-wanli-subdistrict_dept-budget.pdf", "D.econ_code_format"),
                       ("2024_putuo-welfare-home_unit-budget.pdf", "D.function_code_format"),
                       ("2024_putuo-welfare-home_unit-budget.pdf", "X01-03.class")]
