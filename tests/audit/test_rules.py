@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assets.audit.audit import DocumentFacts, audit_narrative
-from assets.audit.rules import load_rules, parse_rule
+from assets.audit.rules import RULES_FILE, load_rules, parse_rule
 from tests.audit.helpers import lines_of, rule_hits, rules_fired
 
 FINAL_2024 = DocumentFacts(2024, "final_accounts", "department")
@@ -199,3 +199,12 @@ def test_a_finding_carries_the_page_of_its_own_sentence():
     assert (finding.rule_id, finding.page, finding.section) == ("narrative.drafting.unchosen_alternative", 4,
                                                                  "一、收支预算情况")
     assert finding.sentence == "支出预算100.00万元，比上年增加（减少）10.00万元。"
+
+
+def test_every_logic_rule_has_code_and_every_pattern_rule_catches_its_example():
+    code = "".join(path.read_text() for path in RULES_FILE.parent.glob("*.py"))
+    for rule in load_rules().values():
+        if rule.kind == "logic":
+            assert f'"{rule.id}"' in code, rule.id
+        else:
+            assert rule.pattern.search(rule.example), rule.id
