@@ -100,7 +100,7 @@ def test_gov_office_summary_balances(shanghai):
 
 
 def test_every_identity_holds_except_the_printed_code_defects(shanghai):
-    """Four real defects of the publications, reported, not repaired:
+    """Real defects of the publications, reported, not repaired:
     - the welfare home's 支出预算总表 prints 类 '7' instead of '210' for 2101102 事业单位医疗
       (page 9, again on page 11): a malformed code, and a row that belongs to no 类, so 01's
       医疗卫生 line finds no 03 rows;
@@ -111,7 +111,10 @@ def test_every_identity_holds_except_the_printed_code_defects(shanghai):
       + 42.77 + 48.49 + 11.53), 0.02 万元 more than one printed digit of rounding allows;
     - its 说明 (printed after the tables, read since the narrative is read wherever it stands), page
       21: 一般公共服务支出（类）2106.66万元，占71.73% of 2940.05 万元, which is 71.65 % (the four
-      shares printed add up to 100.07 %): `N.pct`."""
+      shares printed add up to 100.07 %): `N.pct`;
+    - the welfare home's 说明 (page 6) states 社会福利事业单位 738.66 万元 of 财政拨款 where its 一般公共
+      预算 table (page 11) prints 6,964,796 元 (`N-05.items`), and names 210 by its outdated name
+      “医疗卫生与计划生育支出（类）” where the table prints 卫生健康支出 (`N-05.class_names`)."""
     failed = one(shanghai, """
         select d.file_name, r.check_name from quality.check_results r
         join marts.dim_document d using (document_id) where not r.success order by 1, 2""")
@@ -119,6 +122,8 @@ def test_every_identity_holds_except_the_printed_code_defects(shanghai):
                       ("2024_putuo-finance-bureau_dept-final.pdf", "N.pct"),
                       ("2024_putuo-wanli-subdistrict_dept-budget.pdf", "D.econ_code_format"),
                       ("2024_putuo-welfare-home_unit-budget.pdf", "D.function_code_format"),
+                      ("2024_putuo-welfare-home_unit-budget.pdf", "N-05.class_names"),
+                      ("2024_putuo-welfare-home_unit-budget.pdf", "N-05.items"),
                       ("2024_putuo-welfare-home_unit-budget.pdf", "X01-03.class")]
     wanli = one(shanghai, """
         select e.dept_econ_code, e.dept_econ_name from marts.fct_basic_expenditure_by_economic e

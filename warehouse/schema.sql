@@ -26,3 +26,10 @@ create or replace macro code_item(code) as
 create or replace macro function_line_key(item_name) as regexp_replace(
     regexp_replace(item_name, '^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*', ''),
     '支出$', '');
+
+-- The function path a narrative statement quotes ("“一般公共服务支出-…-行政运行”科目",
+-- "“…（类）…（款）…（项）”"): its 类, 款 or 项 name (part 1, 2, 3); NULL when it quotes none.
+create or replace macro narrative_function_name(statement, part) as nullif(coalesce(
+    nullif(regexp_extract(regexp_extract(statement, '“([^”]+)”(科目)?$', 1), '^([^-]+)-([^-]+)-([^-]+)$', part), ''),
+    regexp_extract(regexp_extract(statement, '“([^”]+)”(科目)?$', 1),
+                   '^(.+?)（类[)）](.+?)（款[)）](.+?)（项[)）]$', part)), '');
