@@ -277,13 +277,16 @@ def test_jiangsu_every_table_found_and_every_check_holds(jiangsu, file_name):
     """Three producers, three layouts (2017 WPS: tables sharing a ruling, titles in boxes of their
     own or at the foot of the previous page, two tables printed twice; 2018 Excel: clean; 2019
     Word: printed columns cut into several grid columns, side-by-side lists whose rows do not
-    line up): all twelve tables classified, and each document's own arithmetic holds."""
+    line up): all twelve tables classified, and each document's own arithmetic holds, except one
+    true defect of the 2019 说明 (printed after the tables, read since the narrative is read
+    wherever it stands): growth rates its stated amounts do not give (page 25: 增加 2214.39万元 on
+    24,169.74, 增长 10.06 % where 2214.39 / 21955.35 = 10.09 %): `N.growth`."""
     doc = one(jiangsu, "select document_id from marts.dim_document where file_name = ?", file_name)[0][0]
     tables = [row[0] for row in one(jiangsu, "select table_id from marts.dim_table_coverage "
                                              "where document_id = ? order by 1", doc)]
     assert len(tables) == 12 and len(set(tables)) == 12 and "unclassified" not in tables
     failed = one(jiangsu, "select check_name from quality.check_results where document_id = ? and not success", doc)
-    assert failed == []
+    assert failed == ([("N.growth",)] if file_name == JIANGSU[2] else [])
     assert one(jiangsu, "select count(*) from quality.check_results where document_id = ?", doc)[0][0] >= 20
 
 
