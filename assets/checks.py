@@ -1,5 +1,6 @@
 """Stage 5, quality: run every accounting identity on the marts, store one row per document x
-identity in quality.check_results, and surface them as asset checks on the marts they guard."""
+identity in quality.check_results, and surface them as asset checks on the marts they guard; show
+the narrative audit's findings (quality.narrative_findings) as a check of their own."""
 
 from dataclasses import asdict
 
@@ -17,7 +18,9 @@ from expectations.run import not_evaluated, run_identities
 from warehouse.db import SQL_DIR, ensure_schema, run_sql_file
 
 CHECK_RESULTS = AssetKey(["quality", "check_results"])
+NARRATIVE_FINDINGS = AssetKey(["quality", "narrative_findings"])
 MAX_LISTED_FAILURES = 20
+MAX_LISTED_FINDINGS = 50
 
 
 @asset(key=CHECK_RESULTS, deps=[a.key for a in mart_assets], group_name="quality",
@@ -130,6 +133,44 @@ def structure_check(mart: str, tables: list[str]) -> AssetChecksDefinition:
     return check
 
 
+@asset_check(asset=NARRATIVE_FINDINGS, name="narrative_findings__errors",
+             description="Narrative audit: the 说明 of every document holds no error-severity finding "
+                         "(warnings and style findings are listed too; see quality.narrative_findings).")
+def narrative_findings_check(duckdb: DuckDBResource) -> AssetCheckResult:
+    """Passes when no document's 说明 has an error finding; lists the findings with page and sentence."""
+    with duckdb.get_connection() as con:
+        frame = con.execute("""
+            select file_name, page, severity, rule_id, printed, expected, sentence
+            from quality.narrative_findings
+            order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, file_name, page""").df()
+    counts = frame["severity"].value_counts()
+    return AssetCheckResult(
+        passed=not counts.get("error", 0),
+        severity=AssetCheckSeverity.WARN,
+        metadata={
+            "findings": len(frame), "errors": int(counts.get("error", 0)),
+            "warnings": int(counts.get("warning", 0)), "style": int(counts.get("style", 0)),
+            "documents": int(frame["file_name"].nunique()),
+            "listed": MetadataValue.md(findings_markdown(frame)),
+        },
+    )
+
+
+def findings_markdown(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "no findings"
+    lines = ["| document | page | severity | rule | printed | expected | sentence |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {r.file_name} | {r.page} | {r.severity} | {r.rule_id} | {cell(r.printed)} | {cell(r.expected)} "
+              f"| {cell(r.sentence)} |" for r in frame.head(MAX_LISTED_FINDINGS).itertuples()]
+    return "\n".join(lines)
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text).replace("|", "｜").replace("\n", " ")
+
+
 quality_assets = [check_results]
+narrative_checks = [narrative_findings_check]
 identity_checks = [identity_check(mart) for mart in sorted({i.guards for i in load_identities()})]
 structure_checks = [structure_check(mart, tables) for mart, tables in MART_SOURCES.items()]

@@ -4,6 +4,7 @@ them; one Parquet file per table type."""
 
 from dagster import AssetExecutionContext, Failure, MaterializeResult, MetadataValue, asset
 
+from assets.audit.audit import DocumentFacts, audit_narrative
 from assets.clean.tables import UNCLASSIFIED, CleanDocument, NoBudgetTables, document_to_tables
 from assets.documents_files import InboxFile, read_raw, write_clean, write_quarantine
 from assets.partitions import documents_partitions
@@ -17,7 +18,8 @@ PREVIEW_ROWS = 20
        compute_kind="python")
 def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> MaterializeResult:
     """The document's tables as typed rows with canonical column keys (amounts exact, as printed,
-    with their unit), each row keeping its page and source row."""
+    with their unit), each row keeping its page and source row; the narrative's stated figures,
+    and the defects the narrative audit finds in it (one row per finding, with page and sentence)."""
     facts, extracted = read_raw(paths.data_dir, context.partition_key)
     try:
         document = document_to_tables(extracted)
@@ -25,7 +27,9 @@ def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> Material
         item = InboxFile(**{k: facts[k] for k in InboxFile.__dataclass_fields__})
         write_quarantine(paths.data_dir, item, "clean_tables", str(error))
         raise Failure(description=f"{item.file_name}: {error}") from error
-    folder = write_clean(paths.data_dir, facts, document)
+    findings = tuple(audit_narrative(extracted.lines, extracted.cells, DocumentFacts(
+        document.fiscal_year, document.document_kind, document.scope)))
+    folder = write_clean(paths.data_dir, facts, document, findings)
     issues = [f"{t.printed_code or t.table_id}: {i}" for t in document.tables for i in t.issues]
     for issue in issues:
         context.log.warning(issue)
@@ -38,6 +42,8 @@ def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> Material
         "unclassified_tables": sum(t.table_id == UNCLASSIFIED for t in document.tables),
         "rows": sum(len(t.rows) for t in document.tables),
         "cleaning_issues": len(issues),
+        "narrative_figures": len(document.figures),
+        "narrative_findings": len(findings),
         "tables_found": MetadataValue.md(tables_markdown(document)),
         "path": MetadataValue.path(str(folder)),
     })

@@ -18,6 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from assets.audit.rules import Finding
 from assets.clean.cells import TableCell
 from assets.clean.tables import CleanDocument, CleanTable
 from assets.extract.model import ExtractedDocument, RawCell, TextLine
@@ -28,6 +29,7 @@ VERSION_FILE = "extractor_version"
 MANIFEST = "manifest.json"
 EXTRACT_DIR = Path(__file__).parent / "extract"
 CLEAN_DIR = Path(__file__).parent / "clean"
+AUDIT_DIR = Path(__file__).parent / "audit"
 ZERO = Decimal("0")
 PRINTED_AMOUNT = pa.decimal128(24, 6)  # as printed (万元 to 6 decimals is to the 分), exact; staging converts to 元
 PROVENANCE = ("document_id", "table_id", "printed_code", "source_unit", "row_index",
@@ -156,10 +158,11 @@ def find_inbox_file(inbox: Path, data_dir: Path, document_id: str) -> InboxFile:
 
 
 def extractor_version() -> str:
-    """Changes whenever a template spec or the extraction/cleaning code changes, so documents
-    cleaned by an older version are redone."""
+    """Changes whenever a template spec, the extraction/cleaning code or an audit rule changes, so
+    documents cleaned by an older version are redone."""
     digest = hashlib.sha256()
-    sources = [*SPEC_DIR.glob("*.toml"), *EXTRACT_DIR.glob("*.py"), *CLEAN_DIR.glob("*.py")]
+    sources = [*SPEC_DIR.glob("*.toml"), *EXTRACT_DIR.glob("*.py"), *CLEAN_DIR.glob("*.py"),
+               *AUDIT_DIR.glob("*.py"), *AUDIT_DIR.glob("*.toml")]
     for path in sorted(sources):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -253,6 +256,13 @@ FIGURE_SCHEMA = pa.schema([
 ])
 
 
+FINDING_SCHEMA = pa.schema([
+    ("document_id", pa.string()), ("finding_index", pa.int32()), ("rule_id", pa.string()),
+    ("severity", pa.string()), ("page", pa.int32()), ("section", pa.string()),
+    ("sentence", pa.string()), ("printed", pa.string()), ("expected", pa.string()),
+])
+
+
 def table_schema(table: CleanTable) -> pa.Schema:
     """Arrow schema of a clean table file: provenance columns, then the spec's columns."""
     fields = [
@@ -303,8 +313,9 @@ def table_summary(document_id: str, seq: int, table: CleanTable) -> dict:
     }
 
 
-def write_clean(data_dir: Path, facts: dict, document: CleanDocument) -> Path:
-    """Write one Parquet file per table type plus document.json and tables.json."""
+def write_clean(data_dir: Path, facts: dict, document: CleanDocument, findings: tuple[Finding, ...] = ()) -> Path:
+    """Write one Parquet file per table type, the narrative's figures and findings, plus
+    document.json and tables.json."""
     document_id = facts["document_id"]
 
     def write(folder: Path) -> None:
@@ -322,6 +333,8 @@ def write_clean(data_dir: Path, facts: dict, document: CleanDocument) -> Path:
         figures = [{"document_id": document_id, **asdict(f)} for f in document.figures]
         pq.write_table(pa.Table.from_pylist(figures, schema=FIGURE_SCHEMA),
                        folder / "narrative_figures.parquet")
+        rows = [{"document_id": document_id, "finding_index": i, **asdict(f)} for i, f in enumerate(findings)]
+        pq.write_table(pa.Table.from_pylist(rows, schema=FINDING_SCHEMA), folder / "narrative_findings.parquet")
         summaries = [table_summary(document_id, s, t) for s, t in enumerate(document.tables)]
         (folder / "tables.json").write_text(json.dumps(summaries, ensure_ascii=False, indent=1))
         doc = {**facts, "template": document.template, "document_kind": document.document_kind,

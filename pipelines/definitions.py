@@ -2,7 +2,7 @@
 
 from dagster import Definitions
 
-from assets.checks import identity_checks, quality_assets, structure_checks
+from assets.checks import identity_checks, narrative_checks, quality_assets, structure_checks
 from assets.clean_tables import clean_tables
 from assets.documents import source_documents
 from assets.publish import budget_snapshot
@@ -21,7 +21,7 @@ def build_definitions(paths: BudgetPaths) -> Definitions:
     return Definitions(
         assets=[source_documents, raw_cells, clean_tables, *staging_assets, *mart_assets,
                 *quality_assets, budget_snapshot],
-        asset_checks=[*identity_checks, *structure_checks],
+        asset_checks=[*identity_checks, *structure_checks, *narrative_checks],
         jobs=[inbox_job, document_job, warehouse_job],
         sensors=[inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_quarantined],
         schedules=[daily_refresh],

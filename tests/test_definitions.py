@@ -33,3 +33,4 @@ def test_every_guarded_mart_has_an_identity_check():
     check_keys = {key.name for key in defs.resolve_asset_graph().asset_check_keys}
     assert "fct_three_public_costs__identities" in check_keys
     assert "fct_expenditure_by_function__identities" in check_keys
+    assert "narrative_findings__errors" in check_keys

@@ -155,3 +155,11 @@ def test_table_coverage_lists_all_fifteen(warehouse):
     status = {r[0]: r[2] for r in rows}
     assert status["10"] == status["11"] == "empty_with_note"
     assert status["09"] == status["05"] == status["14"] == status["15"] == "present"
+
+
+def test_narrative_findings_in_the_quality_schema(warehouse):
+    rows = warehouse.execute("""
+        select file_name, rule_id, rule_class, severity, page, printed, expected, what is not null
+        from quality.narrative_findings order by finding_index""").fetchall()
+    assert rows == [("焦作 政府办 2023.pdf", "narrative.number.zero_change_direction", "number", "style", 10,
+                     "减少0万元", "持平", True)] * 2

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PURE = ["assets/extract", "assets/clean", "assets/templates", "expectations", "warehouse"]
+PURE = ["assets/extract", "assets/clean", "assets/audit", "assets/templates", "expectations", "warehouse"]
 
 
 def imported_modules(path: Path) -> set[str]:

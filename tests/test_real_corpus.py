@@ -100,7 +100,7 @@ def test_gov_office_summary_balances(shanghai):
 
 
 def test_every_identity_holds_except_the_printed_code_defects(shanghai):
-    """Three real defects of the publications, reported, not repaired:
+    """Real defects of the publications, reported, not repaired:
     - the welfare home's 支出预算总表 prints 类 '7' instead of '210' for 2101102 事业单位医疗
       (page 9, again on page 11): a malformed code, and a row that belongs to no 类, so 01's
       医疗卫生 line finds no 03 rows;
@@ -108,13 +108,22 @@ def test_every_identity_holds_except_the_printed_code_defects(shanghai):
       page 29): malformed 5-digit codes;
     - the finance bureau's 基本支出决算表 prints 302 商品和服务支出 171.07 万元 (page 16) while its
       款 rows add up to 171.09 (21.21 + 7.61 + 0.09 + 4.88 + 1.20 + 2.83 + 4.05 + 2.01 + 24.42
-      + 42.77 + 48.49 + 11.53), 0.02 万元 more than one printed digit of rounding allows."""
+      + 42.77 + 48.49 + 11.53), 0.02 万元 more than one printed digit of rounding allows;
+    - its 说明 (printed after the tables, read since the narrative is read wherever it stands), page
+      21: 一般公共服务支出（类）2106.66万元，占71.73% of 2940.05 万元, which is 71.65 % (the four
+      shares printed add up to 100.07 %): `N.pct`;
+    - the welfare home's 说明 (page 6) states 社会福利事业单位 738.66 万元 of 财政拨款 where its 一般公共
+      预算 table (page 11) prints 6,964,796 元 (`N-05.items`), and names 210 by its outdated name
+      “医疗卫生与计划生育支出（类）” where the table prints 卫生健康支出 (`N-05.class_names`)."""
     failed = one(shanghai, """
         select d.file_name, r.check_name from quality.check_results r
         join marts.dim_document d using (document_id) where not r.success order by 1, 2""")
     assert failed == [("2024_putuo-finance-bureau_dept-final.pdf", "F06.class=Σkinds"),
+                      ("2024_putuo-finance-bureau_dept-final.pdf", "N.pct"),
                       ("2024_putuo-wanli-subdistrict_dept-budget.pdf", "D.econ_code_format"),
                       ("2024_putuo-welfare-home_unit-budget.pdf", "D.function_code_format"),
+                      ("2024_putuo-welfare-home_unit-budget.pdf", "N-05.class_names"),
+                      ("2024_putuo-welfare-home_unit-budget.pdf", "N-05.items"),
                       ("2024_putuo-welfare-home_unit-budget.pdf", "X01-03.class")]
     wanli = one(shanghai, """
         select e.dept_econ_code, e.dept_econ_name from marts.fct_basic_expenditure_by_economic e
@@ -268,13 +277,16 @@ def test_jiangsu_every_table_found_and_every_check_holds(jiangsu, file_name):
     """Three producers, three layouts (2017 WPS: tables sharing a ruling, titles in boxes of their
     own or at the foot of the previous page, two tables printed twice; 2018 Excel: clean; 2019
     Word: printed columns cut into several grid columns, side-by-side lists whose rows do not
-    line up): all twelve tables classified, and each document's own arithmetic holds."""
+    line up): all twelve tables classified, and each document's own arithmetic holds, except one
+    true defect of the 2019 说明 (printed after the tables, read since the narrative is read
+    wherever it stands): growth rates its stated amounts do not give (page 25: 增加 2214.39万元 on
+    24,169.74, 增长 10.06 % where 2214.39 / 21955.35 = 10.09 %): `N.growth`."""
     doc = one(jiangsu, "select document_id from marts.dim_document where file_name = ?", file_name)[0][0]
     tables = [row[0] for row in one(jiangsu, "select table_id from marts.dim_table_coverage "
                                              "where document_id = ? order by 1", doc)]
     assert len(tables) == 12 and len(set(tables)) == 12 and "unclassified" not in tables
     failed = one(jiangsu, "select check_name from quality.check_results where document_id = ? and not success", doc)
-    assert failed == []
+    assert failed == ([("N.growth",)] if file_name == JIANGSU[2] else [])
     assert one(jiangsu, "select count(*) from quality.check_results where document_id = ?", doc)[0][0] >= 20
 
 

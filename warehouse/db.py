@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from assets.audit.rules import load_rules
 from assets.templates.spec import load_templates
 
 SQL_DIR = Path(__file__).parent
@@ -70,6 +71,9 @@ def spec_columns() -> dict[str, dict[str, str]]:
     columns["narrative_figures"] = {
         "figure_index": "integer", "part": "varchar", "section": "varchar", "statement": "varchar",
         "value": "decimal(24,6)", "unit": "varchar", "sentence": "varchar"}
+    columns["narrative_findings"] = {
+        "finding_index": "integer", "rule_id": "varchar", "severity": "varchar", "section": "varchar",
+        "sentence": "varchar", "printed": "varchar", "expected": "varchar"}
     return columns
 
 
@@ -120,6 +124,7 @@ def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path, document_id
     file yet is an empty view of the right shape."""
     register_seeds(con)
     register_template_tables(con)
+    register_audit_rules(con)
     for table_id, columns in spec_columns().items():
         files = document_files(data_dir, f"clean/*/{table_id}.parquet", document_ids)
         empty = empty_view_sql(f"clean_{table_id}", {**PROVENANCE_TYPES, **columns})
@@ -144,6 +149,14 @@ def register_template_tables(con: duckdb.DuckDBPyConnection) -> None:
     values = ", ".join(f"({sql_literal(a)}, {sql_literal(b)}, {c})" for a, b, c in rows)
     con.execute("create or replace temp view spec_template_tables as select * from (values "
                 f"{values}) v(template, table_id, table_order)")
+
+
+def register_audit_rules(con: duckdb.DuckDBPyConnection) -> None:
+    """Temp view spec_audit_rules(rule_id, severity, kind, what): the narrative audit's rules."""
+    rows = [tuple(sql_literal(v) for v in (r.id, r.severity, r.kind, r.what)) for r in load_rules().values()]
+    values = ", ".join(f"({', '.join(row)})" for row in rows)
+    con.execute("create or replace temp view spec_audit_rules as select * from (values "
+                f"{values}) v(rule_id, severity, kind, what)")
 
 
 def register_seeds(con: duckdb.DuckDBPyConnection) -> None:

@@ -31,3 +31,10 @@ create or replace macro function_line_key(item_name) as regexp_replace(
 -- recomputed rate is rounded to what the document printed before it is compared.
 create or replace macro printed_decimals(sentence, statement) as coalesce(length(regexp_extract(
     regexp_replace(sentence, '\s+', '', 'g'), regexp_escape(regexp_replace(statement, '\s+', '', 'g')) || '-?\d+\.(\d+)%', 1)), 0)::integer;
+
+-- The function path a narrative statement quotes ("“一般公共服务支出-…-行政运行”科目",
+-- "“…（类）…（款）…（项）”"): its 类, 款 or 项 name (part 1, 2, 3); NULL when it quotes none.
+create or replace macro narrative_function_name(statement, part) as nullif(coalesce(
+    nullif(regexp_extract(regexp_extract(statement, '“([^”]+)”(科目)?$', 1), '^([^-]+)-([^-]+)-([^-]+)$', part), ''),
+    regexp_extract(regexp_extract(statement, '“([^”]+)”(科目)?$', 1),
+                   '^(.+?)（类[)）](.+?)（款[)）](.+?)（项[)）]$', part)), '');

@@ -1,8 +1,9 @@
-"""The narrative (说明) pages -> the figures they state: every number with a unit (万元, 元, %,
-个, 人, 辆, 台（套）), the clause that names it, its section and page, for the cross-checks.
+"""The narrative (说明) -> the figures it states: every number with a unit (万元, 元, %, 个, 人,
+辆, 台（套）), the clause that names it, its section and its own page, for the cross-checks.
 
-Narrative pages are the pages before the first table; their lines are joined the way wrapped
-Chinese text is (no space), sentences split at 。；, clauses at ，：、 and brackets.
+The narrative is every text line outside the ruled tables, wherever it stands (before, between or
+after the tables), minus the 目录 and the tables' own titles, unit lines and notes; its lines are
+joined the way wrapped Chinese text is (no space), sentences split at 。；, clauses at ，：、.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assets.clean.text import join_wrapped_lines
-from assets.extract.model import TextLine
+from assets.extract.model import RawCell, TextLine
 
 # "10,150.48万元": thousands separators are part of the number, not a clause break
 FIGURE = re.compile(
@@ -24,6 +25,17 @@ SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 PAGE_NUMBER = re.compile(r"^[-—\s]*\d+[-—\s]*$")
 SENTENCE_END = re.compile(r"(?<=[。；;])")
+# a heading printed without a number (Shanghai: "上海市普陀区商务委员会机构设置", "名词解释")
+NAMED_HEADING = re.compile(r"(主要职能|机构设置|名词解释|编制说明|情况说明)$")
+TOC_TITLE = re.compile(r"目\s*录")
+TOC_ENTRY = re.compile(r"(\d+|[.…·]+)$")
+# the lines a table page prints around its table: title (…表), unit, department, note
+NOTE_START = re.compile(r"^\s*(注|备注)\s*[:：0-9]|^\s*[（(](无|注\s*[:：])")
+TABLE_FURNITURE = re.compile(r"(表|单位\s*[:：]\s*(万元|元))\s*$|编制(部门|单位)\s*[:：]|部门名称\s*[:：]")
+PROSE_PUNCTUATION = re.compile(r"[，。；：;]")
+ROW_END = re.compile(r"\d[\d,]*\.\d{1,2}\s*$")  # an unruled table row ends in an amount
+TITLE_BAND = 60.0  # points above a table's top rule where its title and unit lines stand
+NOTE_LINE_GAP = 8.0  # points between the lines of one note paragraph under a table
 
 
 @dataclass(frozen=True)
@@ -42,16 +54,23 @@ class NarrativeFigure:
 
 @dataclass
 class Paragraph:
+    """The text of one section, its lines joined; `starts` holds (offset, page) where each
+    printed page's part of the text begins, so every position maps back to its own page."""
+
     part: str
     section: str
-    page: int
     text: str
+    starts: list[tuple[int, int]]
+
+    def page_at(self, offset: int) -> int:
+        return [page for start, page in self.starts if start <= offset][-1]
 
 
 def lines_to_paragraphs(lines: list[TextLine]) -> list[Paragraph]:
     """Join wrapped lines into paragraphs; a heading line starts a new one and names it."""
     part = section = ""
     paragraphs: list[Paragraph] = []
+    after_heading = False
     for line in lines:
         text = line.text.strip()
         if not text or PAGE_NUMBER.match(text):
@@ -60,19 +79,42 @@ def lines_to_paragraphs(lines: list[TextLine]) -> list[Paragraph]:
             part, section = text, ""
             continue
         if is_heading(text):
-            section = text if SECTION.match(text) else section.split(" / ")[0] + " / " + text
+            section = next_section(section, text, after_heading)
+            after_heading = True
             continue
+        after_heading = False
         if paragraphs and (paragraphs[-1].part, paragraphs[-1].section) == (part, section):
-            paragraphs[-1].text = join_wrapped_lines(paragraphs[-1].text + "\n" + text)
+            append_line(paragraphs[-1], text, line.page)
         else:
-            paragraphs.append(Paragraph(part, section, line.page, text))
+            paragraphs.append(Paragraph(part, section, join_wrapped_lines(text), [(0, line.page)]))
     return paragraphs
 
 
+def next_section(section: str, heading: str, after_heading: bool) -> str:
+    """The section a heading line opens: 一、… or a named heading starts a section, （一）… a
+    subsection; a named heading right under a heading is that heading wrapped ("…经费支" /
+    "出预算表情况说明")."""
+    if SECTION.match(heading):
+        return heading
+    if NAMED_HEADING.search(heading) and not SUBSECTION.match(heading):
+        return section + heading if after_heading else heading
+    return section.split(" / ")[0] + " / " + heading
+
+
+def append_line(paragraph: Paragraph, text: str, page: int) -> None:
+    """Join one more wrapped line to a paragraph, noting where a new page begins."""
+    joined = join_wrapped_lines(paragraph.text + "\n" + text)
+    if page != paragraph.starts[-1][1]:
+        paragraph.starts.append((max(len(joined) - len(join_wrapped_lines(text)), 0), page))
+    paragraph.text = joined
+
+
 def is_heading(text: str) -> bool:
-    """A short numbered line that states no figure: 一、… or （一）… (not a paragraph's start)."""
-    numbered = SECTION.match(text) or SUBSECTION.match(text)
-    return bool(numbered) and len(text) < 40 and not FIGURE.search(text) and text[-1] not in "，,；;"
+    """A short line that states no figure, numbered (一、… or （一）…, not a paragraph's start) or
+    named like a 说明 heading without a number (…主要职能, …机构设置, 名词解释, …情况说明)."""
+    if len(text) >= 40 or FIGURE.search(text) or text[-1] in "，,；;。":
+        return False
+    return bool(SECTION.match(text) or SUBSECTION.match(text) or NAMED_HEADING.search(text))
 
 
 def statement_before(sentence: str, start: int) -> str:
@@ -82,29 +124,93 @@ def statement_before(sentence: str, start: int) -> str:
     return LEADING_YEAR.sub("", clause).strip().rstrip("为是").strip()
 
 
-def paragraph_figures(paragraph: Paragraph) -> list[tuple[str, Decimal, str, str]]:
-    figures = []
+def paragraph_sentences(paragraph: Paragraph) -> list[tuple[int, str]]:
+    """The sentences of a paragraph with the offset each starts at."""
+    sentences, offset = [], 0
     for sentence in SENTENCE_END.split(paragraph.text):
+        sentences.append((offset, sentence))
+        offset += len(sentence)
+    return sentences
+
+
+def paragraph_figures(paragraph: Paragraph) -> list[tuple[str, Decimal, str, str, int]]:
+    figures = []
+    for offset, sentence in paragraph_sentences(paragraph):
         for match in FIGURE.finditer(sentence):
             unit = match.group(2).replace("(", "（").replace(")", "）")
             figures.append((statement_before(sentence, match.start()), Decimal(match.group(1).replace(",", "")),
-                            unit, sentence.strip()))
+                            unit, sentence.strip(), paragraph.page_at(offset + match.start())))
     return figures
 
 
-def narrative_lines(lines: list[TextLine], first_table_page: int | None) -> list[TextLine]:
-    """The lines of the pages before the first table (the narrative), minus the contents page."""
-    last = (first_table_page or 10**6) - 1
-    chosen = [ln for ln in lines if ln.page <= last]
-    toc_pages = {ln.page for ln in chosen if re.fullmatch(r"目\s*录", ln.text.strip())}
-    return [ln for ln in chosen if ln.page not in toc_pages]
+def table_bands(cells: tuple[RawCell, ...] | list[RawCell]) -> dict[int, list[tuple[float, float]]]:
+    """Given the raw cells, return per page the (top, bottom) of each ruled table on it."""
+    boxes: dict[tuple[int, int], tuple[float, float]] = {}
+    for cell in cells:
+        top, bottom = boxes.get((cell.page, cell.table_index), (cell.top, cell.bottom))
+        boxes[(cell.page, cell.table_index)] = (min(top, cell.top), max(bottom, cell.bottom))
+    bands: dict[int, list[tuple[float, float]]] = {}
+    for (page, _), band in sorted(boxes.items()):
+        bands.setdefault(page, []).append(band)
+    return bands
 
 
-def document_figures(lines: list[TextLine], first_table_page: int | None) -> list[NarrativeFigure]:
-    """Every figure stated in the narrative, in reading order."""
+def toc_pages(lines: list[TextLine]) -> set[int]:
+    """The 目录 pages: a page with a 目录 title line, and the pages after it that hold nothing
+    but headings and entries ending in a page number (the 目录 continued)."""
+    by_page: dict[int, list[str]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line.text.strip())
+    pages: set[int] = set()
+    for page in sorted(by_page):
+        texts = [t for t in by_page[page] if t]
+        if any(TOC_TITLE.fullmatch(t) for t in texts) or (
+                page - 1 in pages and all(PART.match(t) or is_heading(t) or TOC_ENTRY.search(t) for t in texts)):
+            pages.add(page)
+    return pages
+
+
+def is_table_furniture(line: TextLine, bands: list[tuple[float, float]]) -> bool:
+    """True for a line of a table page that belongs to a table: beside it, its title or unit line
+    just above it, a note or title pattern, or an unruled row (label and amounts, no sentence);
+    never a part title (第N部分)."""
+    text = line.text.strip()
+    if PART.match(text):  # "第四部分 名词解释" just above a boxed text
+        return False
+    beside = any(top - 1 <= line.top and line.bottom <= bottom + 1 for top, bottom in bands)
+    prose = bool(PROSE_PUNCTUATION.search(text))
+    above = any(0 <= top - line.bottom <= TITLE_BAND for top, _ in bands) and not prose
+    furniture = bool(TABLE_FURNITURE.search(text) or NOTE_START.search(text))
+    return beside or above or furniture or (not prose and bool(ROW_END.search(text)))
+
+
+def narrative_lines(lines: list[TextLine], cells: tuple[RawCell, ...] | list[RawCell]) -> list[TextLine]:
+    """The narrative: every line outside the ruled tables, minus the 目录 pages and, on table
+    pages, the tables' titles, unit lines and notes (a note's wrapped lines included)."""
+    bands, skipped = table_bands(cells), toc_pages(lines)
+    chosen: list[TextLine] = []
+    in_note = False
+    previous: TextLine | None = None
+    for line in lines:
+        page_bands = bands.get(line.page)
+        if line.page in skipped:
+            continue
+        if page_bands:
+            continues = previous is not None and previous.page == line.page \
+                and line.top - previous.bottom <= NOTE_LINE_GAP
+            in_note = bool(NOTE_START.search(line.text)) or (in_note and continues)
+            previous = line
+            if in_note or is_table_furniture(line, page_bands):
+                continue
+        chosen.append(line)
+    return chosen
+
+
+def document_figures(lines: list[TextLine], cells: tuple[RawCell, ...] | list[RawCell]) -> list[NarrativeFigure]:
+    """Every figure stated in the narrative, in reading order, each with the page it stands on."""
     figures = []
-    for paragraph in lines_to_paragraphs(narrative_lines(lines, first_table_page)):
-        for statement, value, unit, sentence in paragraph_figures(paragraph):
+    for paragraph in lines_to_paragraphs(narrative_lines(lines, cells)):
+        for statement, value, unit, sentence, page in paragraph_figures(paragraph):
             figures.append(NarrativeFigure(len(figures), paragraph.part, paragraph.section,
-                                           statement, value, unit, sentence, paragraph.page))
+                                           statement, value, unit, sentence, page))
     return figures

@@ -249,7 +249,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
         or cover_department(lines) or form_department(grids),
         fiscal_year=document_year([t.title for t in tables]) or cover_year(lines) or form_year(grids),
         tables=tables,
-        figures=tuple(document_figures(lines, grids[0].page if grids else None)),
+        figures=tuple(document_figures(lines, document.cells)),
     )
 
 

@@ -21,6 +21,8 @@ BOX_MARGIN = 1.0
 # column beside it, mean a page break left that side open (no rule drawn at the break).
 OPEN_GAP = 4.0
 MIN_COLUMN, MAX_COLUMN = 10.0, 200.0  # points: the width of a ruled column a table lost
+OFFSET_LINE_OVERLAP = 0.5  # of the shorter line's height: digits drawn off the text's baseline
+WORD_GAP = 3.0  # points between two Latin/digit characters that make a space (pdfplumber's x_tolerance)
 
 
 def page_to_cells(page: Page, page_number: int) -> tuple[list[RawCell], list[Box]]:
@@ -191,5 +193,39 @@ def page_to_lines(page: Page, page_number: int, table_boxes: list[Box]) -> list[
     free_text = page.filter(outside_tables) if table_boxes else page
     return [
         TextLine(page_number, i, line["text"], line["x0"], line["top"], line["bottom"])
-        for i, line in enumerate(free_text.extract_text_lines())
+        for i, line in enumerate(merge_offset_lines(free_text.extract_text_lines()))
     ]
+
+
+def merge_offset_lines(lines: list[dict]) -> list[dict]:
+    """Given pdfplumber text lines (with chars), return them with each line that overlaps the
+    one above by more than half its height merged into it, characters in x order. Some
+    producers (ONLYOFFICE) draw the digits of a sentence a few points below its text
+    ("基本支出 万元" over "2336.91"), which pdfplumber reads as two lines."""
+    merged: list[dict] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if previous and overlaps_half(previous, line):
+            chars = sorted(previous["chars"] + line["chars"], key=lambda ch: ch["x0"])
+            merged[-1] = {**previous, "chars": chars, "text": chars_to_text(chars),
+                          "x0": min(previous["x0"], line["x0"]), "bottom": max(previous["bottom"], line["bottom"])}
+        else:
+            merged.append(line)
+    return merged
+
+
+def overlaps_half(upper: dict, lower: dict) -> bool:
+    overlap = min(upper["bottom"], lower["bottom"]) - max(upper["top"], lower["top"])
+    return overlap > OFFSET_LINE_OVERLAP * min(upper["bottom"] - upper["top"], lower["bottom"] - lower["top"])
+
+
+def chars_to_text(chars: list[dict]) -> str:
+    """Characters of one line in x order -> its text: a space where two Latin or digit
+    characters stand apart, none next to CJK (wrapped Chinese takes no spaces)."""
+    text = ""
+    for previous, char in zip([None, *chars], chars, strict=False):
+        if previous is not None and char["x0"] - previous["x1"] > WORD_GAP and char["text"].isascii() \
+                and previous["text"].isascii():
+            text += " "
+        text += char["text"]
+    return text.strip()

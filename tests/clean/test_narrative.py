@@ -27,3 +27,10 @@ def test_figures_keep_section_and_page(reference_document):
 
 def test_no_figure_comes_from_table_pages(reference_document):
     assert all(f.page <= 15 for f in reference_document.figures)
+
+
+def test_every_figure_is_printed_on_its_own_page(reference_document, reference_extracted):
+    printed: dict[int, str] = {}
+    for line in reference_extracted.lines:
+        printed[line.page] = printed.get(line.page, "") + line.text.replace(" ", "").replace(",", "")
+    assert all(str(f.value) in printed[f.page] for f in reference_document.figures)

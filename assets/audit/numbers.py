@@ -1,0 +1,198 @@
+"""Sentences -> findings of the number rules: a stated change and its rate recomputed from the
+stated amounts, direction words against the sign, 持平 with a difference, rates from zero.
+
+All arithmetic is Decimal. A printed figure is held to one unit of its last printed digit, and
+a rate also to the rounding of the amounts it is computed from.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assets.audit.rules import Finding, finding
+from assets.audit.sentences import Sentence
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+AMOUNT = re.compile(rf"({NUMBER})\s*(?:万元|元)")
+UP = ("增加", "增长", "上升", "增幅", "提高")
+DOWN = ("减少", "下降", "降低", "减幅", "降幅")
+# "比上年增加844.15万元，增长6.59%": the base (up to 30 characters, years allowed, no 持平) between
+# 比/较/与 and the direction word, the change, and optionally the rate right after it
+CHANGE = re.compile(
+    rf"(?:比|较|与)(?:(?!持平)(?:20\d{{2}}|[^。；;\d])){{0,30}}?(?P<dir>{'|'.join(UP + DOWN)})\s*"
+    rf"(?P<change>{NUMBER})\s*(?:万元|元)(?:\s*[，,]\s*(?:同比)?(?P<rdir>{'|'.join(UP + DOWN)})\s*为?\s*"
+    rf"(?P<rate>{NUMBER})\s*[%％])?")
+# "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%" and
+# "年初预算为1560.05万元，支出决算为1511.89万元": previous and current value both stated
+EXPLICIT = re.compile(
+    rf"(?:执行数|年初预算数?|上年预算数?)为\s*(?P<previous>{NUMBER})\s*万元\s*[，,]\s*(?:20\d{{2}}\s*年度?)?"
+    rf"(?:预算安排|预算数为|支出决算为|决算数?为)\s*(?P<current>{NUMBER})\s*万元(?P<rest>[^。；]*)")
+STATED_CHANGE = re.compile(
+    rf"比[^，。；]*?(?P<dir>{'|'.join(UP + DOWN)}|持平)\s*(?:(?P<value>{NUMBER})\s*(?P<unit>万元|%|％))?")
+COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*(?P<rate>{NUMBER})\s*[%％]")
+FINAL_WORDS = re.compile(r"决算数(?P<word>大于|小于|等于)预算数|决算数与预算数(?P<flat>基本)?持平")
+HUNDRED = Decimal(100)
+
+
+def number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def last_digit(text: str) -> Decimal:
+    """One unit of the last printed digit: '6.2' -> 0.1, '867.50' -> 0.01, '5' -> 1."""
+    return Decimal(1).scaleb(-len(text.split(".")[1])) if "." in text else Decimal(1)
+
+
+def rate_tolerance(rate_text: str, change: Decimal, previous: Decimal, step: Decimal) -> Decimal:
+    """A printed rate may be off its exact value by one unit of its last digit, plus what the
+    rounding of change and previous (half a `step` each) moves it."""
+    half = step / 2
+    return last_digit(rate_text) + HUNDRED * half * (1 / abs(previous) + abs(change) / previous ** 2)
+
+
+def is_up(word: str) -> bool:
+    return word in UP
+
+
+def number_findings(sentences: list[Sentence]) -> list[Finding]:
+    """Every number finding of the narrative's sentences (headings excluded)."""
+    found: list[Finding] = []
+    for index, sentence in enumerate(sentences):
+        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        explicit = explicit_findings(sentence, following)
+        if explicit is not None:
+            found.extend(explicit)
+            continue
+        earlier = [s for s in sentences[max(index - 2, 0):index] if s.section == sentence.section]
+        found.extend(change_findings(sentence, earlier))
+    return found
+
+
+def candidates_before(sentence: Sentence, start: int, earlier: list[Sentence]) -> list[tuple[str, Decimal]]:
+    """The amounts this year's value may be: those stated before the change in the sentence,
+    nearest first; else those of the two sentences before it in the same section."""
+    own = [(m.group(1), number(m.group(1))) for m in AMOUNT.finditer(sentence.text[:start])]
+    if own:
+        return own[::-1]
+    return [(m.group(1), number(m.group(1))) for s in earlier[::-1] for m in list(AMOUNT.finditer(s.text))[::-1]]
+
+
+def change_findings(sentence: Sentence, earlier: list[Sentence]) -> list[Finding]:
+    """'X万元，比上年增加D万元，增长R%': the rate against D / (X ∓ D); the words against each other."""
+    found = []
+    for match in CHANGE.finditer(sentence.text):
+        change, direction, rate_dir = number(match["change"]), match["dir"], match["rate"] and match["rdir"]
+        start, end = match.start(), match.end()
+        if change == 0:
+            found.append(finding("narrative.number.zero_change_direction", sentence, start, end,
+                                 f"{direction}{match['change']}万元"))
+            continue
+        if rate_dir and is_up(rate_dir) != is_up(direction):
+            found.append(finding("narrative.number.direction", sentence, start, end,
+                                 f"{direction} {match['change']} … {rate_dir} {match['rate']}%",
+                                 f"{direction} with {'增长' if is_up(direction) else '下降'}"))
+        elif match["rate"]:
+            found.extend(rate_findings(sentence, match, candidates_before(sentence, start, earlier)))
+    return found
+
+
+def rate_findings(sentence: Sentence, match: re.Match[str], candidates: list[tuple[str, Decimal]]) -> list[Finding]:
+    """The stated rate against change / previous for each candidate current value: a finding only
+    when none of them gives the printed rate."""
+    change, rate = number(match["change"]), number(match["rate"])
+    sign = -1 if is_up(match["dir"]) else 1
+    expected = []
+    for text, current in candidates:
+        previous = current + sign * change
+        step = max(last_digit(text), last_digit(match["change"]))
+        if previous == 0:
+            return [finding("narrative.number.zero_base_rate", sentence, match.start(), match.end(),
+                            f"{match['rdir']}{match['rate']}%")]
+        if previous < 0:
+            continue
+        exact = HUNDRED * change / previous
+        if abs(exact - rate) <= rate_tolerance(match["rate"], change, previous, step):
+            return []
+        expected.append(f"{exact:.2f}% (= {match['change']} / {previous})")
+    if not expected:
+        return []
+    return [finding("narrative.number.change_rate", sentence, match.start(), match.end(),
+                    f"{match['rdir']}{match['rate']}%", expected[0])]
+
+
+def explicit_findings(sentence: Sentence, following: str) -> list[Finding] | None:
+    """Previous and current value both stated: the change, its rate, 完成预算的 P%, the direction
+    and 持平 against them. None when the sentence states no such pair."""
+    match = EXPLICIT.search(sentence.text)
+    if match is None:
+        return None
+    previous, current = number(match["previous"]), number(match["current"])
+    step = max(last_digit(match["previous"]), last_digit(match["current"]))
+    found = stated_change_findings(sentence, match, previous, current, step)
+    found += completion_findings(sentence, match, previous, current, step)
+    words = FINAL_WORDS.match(following.strip())
+    if words:
+        found += final_word_findings(sentence, match, words, previous, current)
+    return found
+
+
+def stated_change_findings(sentence: Sentence, match: re.Match[str], previous: Decimal, current: Decimal,
+                           step: Decimal) -> list[Finding]:
+    stated = STATED_CHANGE.search(match["rest"])
+    if stated is None:
+        return []
+    start, end = match.start(), match.end()
+    difference, word = current - previous, stated["dir"]
+    pair = f"{match['previous']} → {match['current']}"
+    if word == "持平":
+        if difference:
+            return [finding("narrative.number.flat_with_difference", sentence, start, end, f"{pair}: 持平",
+                            f"{'增加' if difference > 0 else '减少'} {abs(difference)}")]
+        return []
+    if difference == 0 or (difference > 0) != is_up(word):
+        expected = "持平" if difference == 0 else ("增加" if difference > 0 else "减少")
+        return [finding("narrative.number.direction", sentence, start, end, f"{pair}: {word}", expected)]
+    if stated["value"] is None:
+        return []
+    value = number(stated["value"])
+    if stated["unit"] == "万元":
+        if abs(abs(difference) - value) > step:
+            return [finding("narrative.number.change_amount", sentence, start, end,
+                            f"{word}{stated['value']}万元", f"{abs(difference)}万元 ({pair})")]
+        return []
+    if previous == 0:
+        return [finding("narrative.number.zero_base_rate", sentence, start, end, f"{word}{stated['value']}%")]
+    exact = HUNDRED * abs(difference) / previous
+    if abs(exact - value) > rate_tolerance(stated["value"], difference, previous, step):
+        return [finding("narrative.number.change_rate", sentence, start, end, f"{word}{stated['value']}%",
+                        f"{exact:.2f}% ({pair})")]
+    return []
+
+
+def completion_findings(sentence: Sentence, match: re.Match[str], budget: Decimal, final: Decimal,
+                        step: Decimal) -> list[Finding]:
+    stated = COMPLETION.search(match["rest"])
+    if stated is None:
+        return []
+    if budget == 0:
+        return [finding("narrative.number.zero_base_rate", sentence, match.start(), match.end(), stated[0])]
+    exact = HUNDRED * final / budget
+    if abs(exact - number(stated["rate"])) > rate_tolerance(stated["rate"], final, budget, step):
+        return [finding("narrative.number.completion_rate", sentence, match.start(), match.end(), stated[0],
+                        f"{exact:.2f}% (= {match['current']} / {match['previous']})")]
+    return []
+
+
+def final_word_findings(sentence: Sentence, match: re.Match[str], words: re.Match[str], budget: Decimal,
+                        final: Decimal) -> list[Finding]:
+    """'年初预算为A万元，支出决算为B万元。决算数小于预算数…': the words of the next sentence against B − A."""
+    difference = final - budget
+    actual = "大于" if difference > 0 else "小于" if difference < 0 else "等于"
+    pair = f"预算 {match['previous']}, 决算 {match['current']}"
+    if words["word"] and words["word"] != actual:
+        return [finding("narrative.number.direction", sentence, match.start(), match.end(),
+                        f"{pair}: 决算数{words['word']}预算数", f"决算数{actual}预算数")]
+    if words["word"] is None and not words["flat"] and difference:
+        return [finding("narrative.number.flat_with_difference", sentence, match.start(), match.end(),
+                        f"{pair}: 决算数与预算数持平", f"决算数{actual}预算数")]
+    return []
