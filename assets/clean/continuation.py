@@ -67,7 +67,7 @@ def join_cut_labels(before: list[RawRow], after: list[RawRow],
     for key in keys:
         upper = before[-1].texts[key].strip() if before else ""
         lower = after[0].texts[key].strip() if after else ""
-        if upper and lower:
+        if upper and lower and upper != lower:  # a label printed again on each page is one label
             joined = before[-1].texts[key] + "\n" + after[0].texts[key]
             before = relabel_run(before[::-1], key, joined)[::-1]
             after = relabel_run(after, key, joined)

@@ -76,6 +76,12 @@ def test_a_label_closed_at_the_foot_of_the_page_is_not_joined():
     assert join_cut_labels(before, after, frozenset()) == (before, after)
 
 
+def test_a_label_printed_again_on_the_next_page_is_not_doubled():
+    before = [row(1, 22, "焦作市接待办公室")]
+    after = [row(2, 0, "焦作市接待办公室", first=True)]
+    assert join_cut_labels(before, after, frozenset({"unit_name"})) == (before, after)
+
+
 def test_only_merged_label_columns_left_open_at_the_foot_are_cut():
     mapping = {0: "unit_name", 1: "category", 2: "item_name", 3: "total"}
     grid = page([["焦作市园林绿", "人员类", "x", "1.00"]], open_foot=frozenset({0, 2}))

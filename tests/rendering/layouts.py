@@ -2,8 +2,8 @@
 width, and whether continuation pages repeat the header. Each name is a fixture file."""
 from tests.rendering.render_budget import Layout
 
-# every grid table of the reference except 07 (its unit labels are cells merged across pages,
-# which reportlab cannot draw) and the forms 14 and 15
+# every grid table of the reference except 07 (its unit labels are cells merged across pages:
+# see PAGE_BREAK_TABLES below, rendered by render_budget's own page cutting) and the forms 14, 15
 RENDERED_TABLES = ("01", "02", "03", "04", "05", "06", "08", "09", "10", "11", "12", "13")
 
 LAYOUTS = {
