@@ -32,8 +32,6 @@ CLEAN_DIR = Path(__file__).parent / "clean"
 AUDIT_DIR = Path(__file__).parent / "audit"
 ZERO = Decimal("0")
 PRINTED_AMOUNT = pa.decimal128(24, 6)  # as printed (万元 to 6 decimals is to the 分), exact; staging converts to 元
-PROVENANCE = ("document_id", "table_id", "printed_code", "source_unit", "row_index",
-              "row_kind", "page", "source_row")
 
 
 @dataclass(frozen=True)
