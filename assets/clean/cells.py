@@ -36,8 +36,8 @@ def row_label(texts: list[str]) -> str:
 
 
 def cell_amount(text: str) -> Decimal | None:
-    """The amount a cell prints, if it is one that 4 decimals hold exactly (a ratio such as
-    244.848000 stays text only)."""
+    """The amount a cell prints, if AMOUNT_DECIMALS hold it exactly (a ratio printed to more
+    decimals stays text only)."""
     if not is_number(text):
         return None
     amount = parse_amount(text)
