@@ -2,13 +2,13 @@
 
 from dagster import Definitions
 
-from assets.checks import identity_checks, narrative_checks, quality_assets, structure_checks
-from assets.clean_tables import clean_tables
-from assets.documents import source_documents
-from assets.publish import budget_snapshot
-from assets.raw_cells import raw_cells
-from assets.resources import BudgetPaths, duckdb_for, paths_from_env
-from assets.sql_models import mart_assets, staging_assets
+from assets.defs.quality import identity_checks, narrative_checks, quality_assets, structure_checks
+from assets.defs.cleaning import clean_tables
+from assets.defs.ingest import source_documents
+from assets.defs.publishing import budget_snapshot
+from assets.defs.extraction import raw_cells
+from assets.defs.resources import BudgetPaths, duckdb_for, paths_from_env
+from assets.defs.warehouse_models import mart_assets, staging_assets
 from pipelines.jobs import document_job, inbox_job, warehouse_job
 from pipelines.schedules import daily_refresh
 from pipelines.sensors import (

@@ -1,7 +1,7 @@
 """The three jobs a run is made of: scan the inbox, process one document, build the warehouse."""
 from dagster import AssetSelection, define_asset_job
 
-from assets.partitions import WRITER_TAGS
+from assets.defs.partitions import WRITER_TAGS
 
 inbox_job = define_asset_job("inbox_job", selection=AssetSelection.groups("inbox"),
                              description="Scan the inbox and register one partition per PDF.")

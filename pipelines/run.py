@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult
 
-from assets.documents_files import quarantine_path, read_manifest, stale_documents
-from assets.resources import BudgetPaths, paths_from_env
+from assets.work_files import quarantine_path, read_manifest, stale_documents
+from assets.defs.resources import BudgetPaths, paths_from_env
 from pipelines.definitions import build_definitions
 from pipelines.home import HomeTaken, dagster_home, prepare_home
 from warehouse.lock import WarehouseBusy, warehouse_lock

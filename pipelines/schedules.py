@@ -1,9 +1,9 @@
 """The daily schedule: re-run every document whose cleaned tables are stale (specs changed)."""
 from dagster import DefaultScheduleStatus, RunRequest, ScheduleEvaluationContext, SkipReason, schedule
 
-from assets.documents_files import stale_documents
-from assets.partitions import documents_partitions
-from assets.resources import BudgetPaths
+from assets.work_files import stale_documents
+from assets.defs.partitions import documents_partitions
+from assets.defs.resources import BudgetPaths
 from pipelines.jobs import document_job
 
 DAILY_AT_SIX = "0 6 * * *"

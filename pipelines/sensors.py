@@ -5,9 +5,9 @@ from dagster import (
     SkipReason, run_status_sensor, sensor,
 )
 
-from assets.documents_files import scan_inbox, stale_documents
-from assets.partitions import documents_partitions
-from assets.resources import BudgetPaths
+from assets.work_files import scan_inbox, stale_documents
+from assets.defs.partitions import documents_partitions
+from assets.defs.resources import BudgetPaths
 from pipelines.jobs import document_job, warehouse_job
 
 INBOX_POLL_SECONDS = 60

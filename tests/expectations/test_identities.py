@@ -112,7 +112,7 @@ def test_project_of_the_wrong_type_breaks_the_table_15_blocks(broken_copy):
 def test_structural_check_blocks_when_a_mart_loses_a_documents_rows(broken_copy, tmp_path):
     from dagster_duckdb import DuckDBResource
 
-    from assets.checks import MART_SOURCES, structure_check
+    from assets.defs.quality import MART_SOURCES, structure_check
 
     check = structure_check("fct_three_public_costs", MART_SOURCES["fct_three_public_costs"])
     broken_copy.close()

@@ -8,8 +8,8 @@ import shutil
 import duckdb
 import pytest
 
-import assets.documents_files as documents_files
-from assets.documents_files import read_problem
+import assets.work_files as work_files
+from assets.work_files import read_problem
 from tests.conftest import REFERENCE_PDF, run_pipeline_isolated
 from tests.pdf_factory import (
     decompression_bomb_pdf, encrypted_pdf, image_only_pdf, kids_loop_pdf, text_pdf, zero_page_pdf,
@@ -36,7 +36,7 @@ EXPECTED_REASONS = {
 
 def vanish_during_the_scan(inbox):
     """Wrap file_sha256 so that vanishing.pdf is deleted after the scan listed it."""
-    hash_file = documents_files.file_sha256
+    hash_file = work_files.file_sha256
 
     def hash_and_delete(path):
         (inbox / "vanishing.pdf").unlink(missing_ok=True)
@@ -68,7 +68,7 @@ def bad_inbox_run(tmp_path_factory):
     (inbox / "unreadable.pdf").symlink_to("/proc/self/mem")
     shutil.copy(REFERENCE_PDF, inbox / "vanishing.pdf")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(documents_files, "file_sha256", vanish_during_the_scan(inbox))
+        patch.setattr(work_files, "file_sha256", vanish_during_the_scan(inbox))
         return run_pipeline_isolated(inbox, base / "budget.duckdb", base / "home",
                                      BUDGET_DOC_MEMORY_MB="300")
 
@@ -112,6 +112,6 @@ def test_a_folder_that_cannot_be_listed_is_an_entry_with_its_reason(tmp_path, mo
         return scandir(path)
 
     monkeypatch.setattr(os, "scandir", refuse_the_locked_folder)
-    found = {item.file_name: item.problem for item in documents_files.scan_inbox(tmp_path)}
+    found = {item.file_name: item.problem for item in work_files.scan_inbox(tmp_path)}
     assert found["outside.pdf"] == ""
     assert found["from the archive"].startswith("a folder that cannot be listed")

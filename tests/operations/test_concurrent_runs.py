@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 import pipelines.run as run
-from assets.resources import paths_from_env
+from assets.defs.resources import paths_from_env
 from pipelines.home import HomeTaken, prepare_home
 from tests.conftest import REFERENCE_PDF
 from tests.pdf_factory import text_pdf

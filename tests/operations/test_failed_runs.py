@@ -14,8 +14,8 @@ import duckdb
 import pytest
 from dagster._utils.error import serializable_error_info_from_exc_info
 
-import assets.sql_models as sql_models
-from assets.resources import paths_from_env
+import assets.defs.warehouse_models as warehouse_models
+from assets.defs.resources import paths_from_env
 from pipelines.run import remove_leftovers, root_cause_line, run_pipeline
 from tests.conftest import REFERENCE_PDF, analyst_session, mart_fingerprint
 from warehouse.snapshot import publish_leftovers
@@ -50,14 +50,14 @@ def tables_of(path) -> set[str]:
 
 def test_a_failed_build_names_its_root_cause_and_keeps_the_warehouse(built, monkeypatch):
     before = mart_fingerprint(built.warehouse_file)
-    run_sql_file = sql_models.run_sql_file
+    run_sql_file = warehouse_models.run_sql_file
 
     def broken_projects_model(con, path):
         if path.stem == "fct_projects":
             con.execute("create or replace table marts.fct_projects as\nselect no_such_column\nfrom range(1)")
         run_sql_file(con, path)
 
-    monkeypatch.setattr(sql_models, "run_sql_file", broken_projects_model)
+    monkeypatch.setattr(warehouse_models, "run_sql_file", broken_projects_model)
     summary = rerun(built, monkeypatch)
     assert summary.exit_code == 1
     assert 'Binder Error: Referenced column "no_such_column" not found' in summary.fatal, summary.fatal

@@ -6,9 +6,9 @@ from datetime import datetime
 
 from dagster import DagsterInstance, SkipReason, build_schedule_context, build_sensor_context
 
-from assets.documents_files import scan_inbox
-from assets.partitions import documents_partitions
-from assets.resources import paths_from_env
+from assets.work_files import scan_inbox
+from assets.defs.partitions import documents_partitions
+from assets.defs.resources import paths_from_env
 from pipelines.schedules import daily_refresh
 from pipelines.sensors import inbox_sensor
 from tests.conftest import REFERENCE_PDF
@@ -52,7 +52,7 @@ def test_sensor_drops_a_removed_pdf_and_rebuilds_the_warehouse(tmp_path):
         for doc_id in ids:  # pretend both were cleaned with the current specs
             folder = paths.data_dir / "clean" / doc_id
             folder.mkdir(parents=True)
-            from assets.documents_files import VERSION_FILE, extractor_version
+            from assets.work_files import VERSION_FILE, extractor_version
             (folder / VERSION_FILE).write_text(extractor_version())
         quiet = evaluate_sensor(instance, paths)
         assert isinstance(quiet, SkipReason)
@@ -72,7 +72,7 @@ def test_daily_schedule_reruns_only_stale_documents(tmp_path):
         instance.add_dynamic_partitions(documents_partitions.name, ids)
         fresh = paths.data_dir / "clean" / ids[0]
         fresh.mkdir(parents=True)
-        from assets.documents_files import VERSION_FILE, extractor_version
+        from assets.work_files import VERSION_FILE, extractor_version
         (fresh / VERSION_FILE).write_text(extractor_version())
         (paths.data_dir / "clean" / ids[1]).mkdir(parents=True)  # cleaned with older specs
         with build_schedule_context(instance=instance, resources={"paths": paths},

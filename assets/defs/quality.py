@@ -11,8 +11,8 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.resources import BudgetPaths
-from assets.sql_models import mart_assets
+from assets.defs.resources import BudgetPaths
+from assets.defs.warehouse_models import mart_assets
 from expectations.identities import load_identities
 from expectations.run import not_evaluated, run_identities
 from warehouse.db import SQL_DIR, ensure_schema, run_sql_file

@@ -5,9 +5,9 @@ import shutil
 
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
-from assets.documents_files import clean_dir, quarantine_path, raw_dir, scan_inbox, write_manifest
-from assets.partitions import documents_partitions
-from assets.resources import BudgetPaths
+from assets.work_files import clean_dir, quarantine_path, raw_dir, scan_inbox, write_manifest
+from assets.defs.partitions import documents_partitions
+from assets.defs.resources import BudgetPaths
 
 
 @asset(group_name="inbox", compute_kind="python")

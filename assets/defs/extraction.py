@@ -6,12 +6,12 @@ from pathlib import Path
 
 from dagster import AssetExecutionContext, Failure, MaterializeResult, MetadataValue, asset
 
-from assets.documents import source_documents
-from assets.documents_files import clear_quarantine, find_inbox_file, write_quarantine, write_raw
+from assets.defs.ingest import source_documents
+from assets.work_files import clear_quarantine, find_inbox_file, write_quarantine, write_raw
 from assets.extract.limits import extract_with_limits
 from assets.extract.pdf_document import UnreadableDocument
-from assets.partitions import documents_partitions
-from assets.resources import BudgetPaths
+from assets.defs.partitions import documents_partitions
+from assets.defs.resources import BudgetPaths
 
 
 @asset(partitions_def=documents_partitions, deps=[source_documents], group_name="extract",

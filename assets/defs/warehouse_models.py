@@ -6,9 +6,9 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.clean_tables import clean_tables
-from assets.partitions import documents_partitions
-from assets.resources import BudgetPaths
+from assets.defs.cleaning import clean_tables
+from assets.defs.partitions import documents_partitions
+from assets.defs.resources import BudgetPaths
 from warehouse.db import SqlModel, ensure_schema, load_models, register_sources, run_sql_file
 
 PREVIEW_ROWS = 5

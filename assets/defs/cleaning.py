@@ -6,10 +6,10 @@ from dagster import AssetExecutionContext, Failure, MaterializeResult, MetadataV
 
 from assets.audit.audit import DocumentFacts, audit_narrative
 from assets.clean.tables import UNCLASSIFIED, CleanDocument, NoBudgetTables, document_to_tables
-from assets.documents_files import InboxFile, read_raw, write_clean, write_quarantine
-from assets.partitions import documents_partitions
-from assets.raw_cells import raw_cells
-from assets.resources import BudgetPaths
+from assets.work_files import InboxFile, read_raw, write_clean, write_quarantine
+from assets.defs.partitions import documents_partitions
+from assets.defs.extraction import raw_cells
+from assets.defs.resources import BudgetPaths
 
 PREVIEW_ROWS = 20
 

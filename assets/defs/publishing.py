@@ -3,8 +3,8 @@
 from dagster import AssetKey, MaterializeResult, MetadataValue, asset
 from dagster_duckdb import DuckDBResource
 
-from assets.resources import BudgetPaths
-from assets.sql_models import mart_assets
+from assets.defs.resources import BudgetPaths
+from assets.defs.warehouse_models import mart_assets
 from warehouse.db import drop_unknown_tables, model_tables
 from warehouse.snapshot import publish_snapshot
 
