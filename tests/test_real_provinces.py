@@ -152,3 +152,27 @@ def test_identities_hold_where_the_document_is_consistent(provinces):
 def test_image_only_pdf_is_quarantined(provinces):
     reasons = rows(provinces, "select reason from quality.quarantine where file_name like '%IMAGE-ONLY%'")
     assert len(reasons) == 1 and "no text layer" in reasons[0][0]
+
+
+def test_indentation_levels_a_names_only_table(provinces):
+    # 杭州 prints 表5 by name only, levels by indentation (p. 26: 公共安全支出 / ␣公安 / ␣␣行政运行)
+    found = dict((name, (kind, cls)) for name, kind, cls in rows(
+        provinces, "select function_name, row_kind, function_class from marts.fct_expenditure_by_function "
+                   "where document_id = ? and source_table = '05'", document_id(provinces, "hangzhou-police")))
+    assert found["公共安全支出"] == ("class", "204")
+    assert found["公安"] == ("kind", "204")
+    assert found["行政运行"] == ("item", "204")
+    assert found["行政单位医疗"] == ("item", "210")
+
+
+def test_hangzhou_findings_are_the_printed_defects(provinces):
+    failing = dict((name, (observed, expected)) for name, observed, expected in rows(
+        provinces, "select check_name, observed, expected from quality.check_results "
+                   "where document_id = ? and not success", document_id(provinces, "hangzhou-police")))
+    # read on the pages: 表10 (pp. 32-33) 合计 106,512.00 over rows adding to 106,313.00 (its 一般公共预算
+    # column 77,027.38 over 76,828.38: 199 万元 of projects not listed); 表6 (p. 27) 商品和服务支出
+    # 42,896.41 over items adding to 42,896.42, 合计 293,191.86 over 293,191.88; 说明 p. 6 "占61.9%"
+    # of 250,110.65 / 404,415.23 = 61.8 %
+    assert set(failing) == {"T12.col.total=Σprojects", "X03-12.total", "T06.col.total=Σitems", "N.pct"}
+    assert failing["T12.col.total=Σprojects"] == (Decimal("1063130000.00"), Decimal("1065120000.00"))
+    assert failing["T06.col.total=Σitems"] == (Decimal("2931918800.00"), Decimal("2931918600.00"))

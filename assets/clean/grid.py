@@ -23,6 +23,11 @@ class PageGrid:
     origins: tuple[tuple[tuple[int, int], ...], ...]
     columns: tuple[tuple[float, float], ...]  # (x0, x1) of each grid column
     open_foot: frozenset[int] = frozenset()  # columns whose last cell a page break cuts (left open)
+    indents: tuple[tuple[float, ...], ...] = ()  # per slot: its cell's first character from the left rule
+
+    def indent(self, r: int, c: int) -> float:
+        """How far slot (r, c)'s text stands from its cell's left rule (0 where unknown)."""
+        return self.indents[r][c] if r < len(self.indents) and c < len(self.indents[r]) else 0.0
 
     @property
     def n_cols(self) -> int:
@@ -45,11 +50,13 @@ def table_cells_to_grid(cells: list[RawCell]) -> PageGrid:
     own = {(cell.row, cell.col): cell for cell in cells}
     texts = [[""] * n_cols for _ in range(n_rows)]
     origins = [[(r, c) for c in range(n_cols)] for r in range(n_rows)]
+    indents = [[0.0] * n_cols for _ in range(n_rows)]
     for (r, c), cell in own.items():
         origin = (cell.origin_row, cell.origin_col)
         source = own[origin]
         texts[r][c] = source.text or ""
         origins[r][c] = origin
+        indents[r][c] = source.indent
     columns = tuple(sorted({(cell.col, cell.x0, cell.x1) for cell in cells if cell.row == 0}))
     return collapse_split_columns(PageGrid(
         cells[0].page, cells[0].table_index,
@@ -57,6 +64,7 @@ def table_cells_to_grid(cells: list[RawCell]) -> PageGrid:
         tuple(tuple(row) for row in texts), tuple(tuple(row) for row in origins),
         tuple((x0, x1) for _, x0, x1 in columns),
         frozenset(cell.col for cell in cells if cell.row == n_rows - 1 and cell.orphan),
+        tuple(tuple(row) for row in indents),
     ))
 
 
@@ -106,15 +114,17 @@ def collapse_split_columns(grid: PageGrid) -> PageGrid:
     if len(groups) == grid.n_cols:
         return grid
     group_of = {c: g for g, members in enumerate(groups) for c in members}
-    texts, origins = [], []
+    texts, origins, indents = [], [], []
     for r, row in enumerate(grid.texts):
         picks = [next((c for c in members if row[c].strip()), members[0]) for members in groups]
         texts.append(tuple(row[c] for c in picks))
         origins.append(tuple((grid.origins[r][c][0], group_of[grid.origins[r][c][1]]) for c in picks))
+        indents.append(tuple(grid.indent(r, c) for c in picks))
     columns = tuple((grid.columns[m[0]][0], grid.columns[m[-1]][1]) for m in groups) \
         if len(grid.columns) == grid.n_cols else grid.columns
     open_foot = frozenset(group_of[c] for c in grid.open_foot)
-    return replace(grid, texts=tuple(texts), origins=tuple(origins), columns=columns, open_foot=open_foot)
+    return replace(grid, texts=tuple(texts), origins=tuple(origins), columns=columns, open_foot=open_foot,
+                   indents=tuple(indents))
 
 
 def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> PageGrid | None:
@@ -134,7 +144,8 @@ def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> P
     origins = tuple(tuple((row[c][0], picks.index(row[c][1]) if row[c][1] in picks else row[c][1])
                           for c in picks) for row in grid.origins)
     open_foot = frozenset(i for i, c in enumerate(picks) if c in grid.open_foot)
-    return replace(grid, texts=texts, origins=origins, columns=columns, open_foot=open_foot)
+    indents = tuple(tuple(grid.indent(r, c) for c in picks) for r in range(len(grid.texts)))
+    return replace(grid, texts=texts, origins=origins, columns=columns, open_foot=open_foot, indents=indents)
 
 
 def join_split_rows(grid: PageGrid, body_start: int) -> PageGrid:
@@ -161,7 +172,9 @@ def join_split_rows(grid: PageGrid, body_start: int) -> PageGrid:
         for r in folded:
             texts[r] = [""] * grid.n_cols
             origins[r] = [(r, c) for c in range(grid.n_cols)]
-    return replace(grid, texts=tuple(map(tuple, texts)), origins=tuple(map(tuple, origins)))
+    return replace(grid, texts=tuple(map(tuple, texts)), origins=tuple(map(tuple, origins)),
+                   indents=tuple(tuple(grid.indent(r, c) if any(texts[r]) else 0.0 for c in range(grid.n_cols))
+                                 for r in range(len(texts))))
 
 
 def joined_cell(grid: PageGrid, rows: list[int], c: int) -> str:

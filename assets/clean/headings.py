@@ -116,7 +116,7 @@ def split_inner_heading(grid: PageGrid, heading: Heading) -> tuple[PageGrid, Hea
     inner = heading_row_lines(grid.texts[:count])
     if not inner or count == len(grid.texts):
         return grid, heading
-    trimmed = replace(grid, texts=grid.texts[count:],
+    trimmed = replace(grid, texts=grid.texts[count:], indents=grid.indents[count:],
                       origins=tuple(tuple((r - count, c) for r, c in row) for row in grid.origins[count:]))
     return trimmed, make_heading(heading.lines + tuple(inner), heading.notes)
 
@@ -135,7 +135,7 @@ def split_at_inner_titles(grid: PageGrid) -> list[PageGrid]:
         return [grid]
     parts, bounds = [], [0, *cuts, len(grid.texts)]
     for start, end in zip(bounds, bounds[1:], strict=False):
-        part = replace(grid, texts=grid.texts[start:end],
+        part = replace(grid, texts=grid.texts[start:end], indents=grid.indents[start:end],
                        origins=tuple(tuple((max(r - start, 0), c) for r, c in row)
                                      for row in grid.origins[start:end]),
                        open_foot=grid.open_foot if end == len(grid.texts) else frozenset())

@@ -6,7 +6,7 @@ Every row keeps the page and grid row it came from; repairs never invent a value
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assets.clean.grid import PageGrid
@@ -21,6 +21,9 @@ DEFAULT_KIND = "item"
 CODE = re.compile(r"^\d{3,}$")
 CODE_KEYS = ("function_code", "dept_econ_code", "econ_code")  # one-cell classification codes
 LEVELED_KINDS = {DEFAULT_KIND, "class", "kind"}
+NAME_KEYS = ("name", "econ_name", "dept_econ_name", "gov_econ_name")  # a classification's label column
+INDENT_TOLERANCE = 2.0  # points: offsets this close are one indentation step
+MAX_DEPTH, MAX_FIRST_INDENT = 4, 12.0  # 类/款/项 (+ one); the least indented label sits by the rule
 SPLIT_CODE_KEYS = ("func_class", "func_kind", "func_item")
 CODE_BEFORE_NAME = re.compile(r"^[\[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[\s\-－—]*(\D.*)$")
 
@@ -33,6 +36,7 @@ class RawRow:
     source_row: int
     texts: dict[str, str]
     first_on_page: bool
+    indents: dict[str, float] = field(default_factory=dict)  # key -> the text's distance from its left rule
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ def grid_body_rows(grid: PageGrid, body_start: int, mapping: dict[int, str],
     for r in range(body_start, len(grid.texts)):
         texts = {key: "" if r == body_start and c in label_cells else grid.texts[r][c]
                  for c, key in mapping.items()}
-        rows.append(RawRow(grid.page, r, texts, r == body_start))
+        indents = {key: grid.indent(r, c) for c, key in mapping.items()}
+        rows.append(RawRow(grid.page, r, texts, r == body_start, indents))
     return rows
 
 
@@ -169,6 +174,7 @@ def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list
     kinds = {c.key: c.kind for c in spec.columns}
     issues: list[str] = []
     clean: list[CleanRow] = []
+    indents: list[dict[str, float]] = []
     previous: dict[str, str] = {}
     last_class = ""
     for row in rows:
@@ -187,7 +193,43 @@ def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list
         where = f"page {row.page} row {row.source_row}"
         clean.append(CleanRow(len(clean), kind, row.page, row.source_row,
                               type_values(texts, spec, where, issues)))
-    return (level_by_code(clean, spec) if spec.tolerant else clean), issues
+        indents.append(row.indents)
+    if not spec.tolerant:
+        return clean, issues
+    return level_by_indent(level_by_code(clean, spec), indents, spec), issues
+
+
+def level_by_indent(rows: list[CleanRow], indents: list[dict[str, float]], spec: TableSpec) -> list[CleanRow]:
+    """A names-only table (no code printed) shows its levels by indentation (杭州: 一般公共服务支出 /
+    ␣其他一般公共服务支出 / ␣␣其他…): a row heads the next row when the next is indented deeper
+    (the least indented: class; deeper: kind), the others are items. Only where the label column
+    is left-aligned in a few indentation steps: centred labels give as many offsets as lengths."""
+    key = next((c.key for c in spec.columns if c.key in NAME_KEYS and any(r.values.get(c.key) for r in rows)), None)
+    if key is None or any(row.values.get(k) for row in rows for k in CODE_KEYS + SPLIT_CODE_KEYS):
+        return rows
+    leveled_rows = [i for i, row in enumerate(rows) if row.kind in LEVELED_KINDS and row.values.get(key)]
+    steps = indent_steps([indents[i].get(key, 0.0) for i in leveled_rows])
+    if steps is None:
+        return rows
+    depth = {i: steps(indents[i].get(key, 0.0)) for i in leveled_rows}
+    out = list(rows)
+    for n, i in enumerate(leveled_rows):
+        following = depth[leveled_rows[n + 1]] if n + 1 < len(leveled_rows) else -1
+        heads = following > depth[i]
+        out[i] = replace(rows[i], kind=("class" if depth[i] == 0 else "kind") if heads else DEFAULT_KIND)
+    return out
+
+
+def indent_steps(offsets: list[float]):
+    """Given the label offsets of a table's rows, return offset -> depth (0, 1, 2 …) when they
+    fall on 2 to MAX_DEPTH distinct steps with the least near the left rule; else None."""
+    levels: list[float] = []
+    for offset in sorted(offsets):
+        if not levels or offset - levels[-1] > INDENT_TOLERANCE:
+            levels.append(offset)
+    if not 2 <= len(levels) <= MAX_DEPTH or levels[0] > MAX_FIRST_INDENT:
+        return None
+    return lambda offset: max(d for d, level in enumerate(levels) if offset >= level - INDENT_TOLERANCE)
 
 
 def level_by_code(rows: list[CleanRow], spec: TableSpec) -> list[CleanRow]:

@@ -16,7 +16,8 @@ class RawCell:
     no detected cell covers (a merged cell cut by a page break) are `orphan`: their text is
     read from the page characters inside the run of orphan slots and given to every slot. A
     slot of the first or last row whose cell the page break left without a rule is `orphan`
-    too, with its cell's text.
+    too, with its cell's text. `indent` is how far (points) the cell's first printed character
+    stands from the cell's left rule: names-only tables show a row's level by it.
     """
 
     page: int
@@ -31,6 +32,7 @@ class RawCell:
     top: float
     x1: float
     bottom: float
+    indent: float = 0.0
 
 
 @dataclass(frozen=True)

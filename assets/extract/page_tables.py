@@ -86,6 +86,7 @@ def table_to_cells(page: Page, table: Table, page_number: int, index: int,
     origins = slot_origins(table.cells, row_boxes, col_boxes)
     orphan_texts = orphan_run_texts(page, origins, row_boxes, col_boxes)
     cut = cut_slots(page.horizontal_edges, cut_ys, row_boxes, col_boxes)
+    indents = cell_indents(page, origins, row_boxes, col_boxes)
     cells = []
     for r, row_box in enumerate(row_boxes):
         for c, col_box in enumerate(col_boxes):
@@ -95,9 +96,28 @@ def table_to_cells(page: Page, table: Table, page_number: int, index: int,
             origin_row, origin_col = (r, c) if uncovered else origin
             cells.append(
                 RawCell(page_number, index, r, c, text, origin_row, origin_col, uncovered or (r, c) in cut,
-                        col_box[0], row_box[1], col_box[2], row_box[3])
+                        col_box[0], row_box[1], col_box[2], row_box[3], indents.get((origin_row, origin_col), 0.0))
             )
     return cells
+
+
+def cell_indents(page: Page, origins: list[list[tuple[int, int] | None]],
+                 row_boxes: list[Box], col_boxes: list[Box]) -> dict[tuple[int, int], float]:
+    """Given the grid, return per cell origin the distance from the cell's left rule to its
+    leftmost printed (non-blank) character; leading ideographic spaces count as indentation."""
+    if not row_boxes or not col_boxes:
+        return {}
+    tops, lefts = [b[1] for b in row_boxes], [b[0] for b in col_boxes]
+    x0, top, x1, bottom = row_boxes[0][0], tops[0], row_boxes[-1][2], row_boxes[-1][3]
+    first: dict[tuple[int, int], float] = {}
+    for char in page.chars:
+        if char["text"].isspace() or not (x0 <= char["x0"] < x1 and top <= char["top"] < bottom):
+            continue
+        r = bisect_right(tops, (char["top"] + char["bottom"]) / 2) - 1
+        c = bisect_right(lefts, char["x0"] + 0.5) - 1
+        origin = origins[max(r, 0)][max(c, 0)] or (max(r, 0), max(c, 0))
+        first[origin] = min(first.get(origin, char["x0"]), char["x0"])
+    return {origin: round(x - col_boxes[origin[1]][0], 1) for origin, x in first.items()}
 
 
 def cut_slots(rules: list[dict], cut_ys: list[float],
