@@ -176,3 +176,19 @@ def test_hangzhou_findings_are_the_printed_defects(provinces):
     assert set(failing) == {"T12.col.total=Σprojects", "X03-12.total", "T06.col.total=Σitems", "N.pct"}
     assert failing["T12.col.total=Σprojects"] == (Decimal("1063130000.00"), Decimal("1065120000.00"))
     assert failing["T06.col.total=Σitems"] == (Decimal("2931918800.00"), Decimal("2931918600.00"))
+
+
+def test_four_column_groups_read_the_first_expenditure_block(provinces):
+    # 西安 p. 22 prints 收入 | 支出功能分类 | 部门经济分类 | 政府经济分类 side by side, each with its 预算数:
+    # the function block is the standard's; the two economic blocks are kept as cells
+    did = document_id(provinces, "xian-audit-bureau")
+    typed = dict(rows(provinces, "select table_id, typed from marts.dim_table_coverage where document_id = ? and "
+                                 "table_id in ('income_expenditure_summary', 'fiscal_grant_summary')", did))
+    assert typed == {"income_expenditure_summary": True, "fiscal_grant_summary": True}
+    lines = dict(rows(provinces, "select item_name, amount from marts.fct_income_expenditure_summary "
+                                 "where document_id = ? and line_kind in ('grand_total', 'total', 'carry_over')", did))
+    assert lines["收入总计"] == lines["支出总计"] == Decimal("42034723.58")
+    assert lines["本年收入合计"] == Decimal("41052896.08") and lines["上年实户资金余额"] == Decimal("981827.50")
+    kept = rows(provinces, "select count(*) from marts.fct_table_cells where document_id = ? and table_id = "
+                           "'income_expenditure_summary' and column_label like '%部门预算支出经济分类科目%'", did)[0][0]
+    assert kept >= 20

@@ -62,7 +62,8 @@ select
             over (partition by document_id, side) then 'grand_total'
         when regexp_matches(item_name, '合计$') then 'total'
         when regexp_matches(item_name, '^(其中|\d+\s*[.．、])') then 'memo'
-        when regexp_matches(item_name, '结转|结余') then 'carry_over'
+        -- 西安: 上年实户资金余额, the balance brought forward from last year's bank accounts
+        when regexp_matches(item_name, '结转|结余|^上年.*余额$') then 'carry_over'
         when numbered and not is_numbered then 'memo'
         when not numbered and class_lines >= 2 and function_class is null then 'memo'
         else 'item'
