@@ -51,7 +51,7 @@ def test_template_scope_and_department(shanghai):
     rows = one(shanghai, "select file_name, template, document_kind, scope, department_name, fiscal_year "
                          "from marts.dim_document order by file_name")
     assert rows == [
-        ("2024_putuo-finance-bureau_dept-final.pdf", "shanghai_final_9", "final_accounts", "department",
+        ("2024_putuo-finance-bureau_dept-final.pdf", "national_final", "final_accounts", "department",
          "上海市普陀区财政局", 2024),
         ("2024_putuo-wanli-subdistrict_dept-budget.pdf", "shanghai_budget_9", "budget", "department",
          "上海市普陀区人民政府万里街道办事处", 2024),
