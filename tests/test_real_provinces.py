@@ -192,3 +192,17 @@ def test_four_column_groups_read_the_first_expenditure_block(provinces):
     kept = rows(provinces, "select count(*) from marts.fct_table_cells where document_id = ? and table_id = "
                            "'income_expenditure_summary' and column_label like '%部门预算支出经济分类科目%'", did)[0][0]
     assert kept >= 20
+
+
+def test_general_public_expenditure_by_economic_is_typed(provinces):
+    # 深圳 p. 29 一般公共预算支出表（按经济分类）, by 预算单位: 深圳市统计局（本级） 5,417.80 / 4,104.00 / 1,313.80,
+    # 301 工资福利支出 3,030.73 万元; 西安 p. 27 合计 40,052,896.08 元
+    found = rows(provinces, "select row_kind, dept_econ_code, total, basic_total, project_total "
+                            "from marts.fct_general_public_expenditure_by_economic where document_id = ? "
+                            "and row_kind in ('unit', 'class') order by row_index",
+                 document_id(provinces, "shenzhen-statistics"))
+    assert found[:2] == [("unit", None, Decimal("54178000.00"), Decimal("41040000.00"), Decimal("13138000.00")),
+                         ("class", "301", Decimal("30307300.00"), Decimal("30307300.00"), Decimal("0.00"))]
+    total = rows(provinces, "select total from marts.fct_general_public_expenditure_by_economic "
+                            "where document_id = ? and row_kind = 'total'", document_id(provinces, "xian-audit"))
+    assert total == [(Decimal("40052896.08"),)]
