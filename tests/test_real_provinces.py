@@ -93,6 +93,8 @@ def test_final_accounts_tables_are_recognised(provinces):
     ("cq-gov-general-office", 20, "3944900.00", "1844900.00", "2000000.00", "100000.00"),
     # the 合计 row over one row per unit: 4,112.82 / blank / 4,011.89 / 100.93
     ("hangzhou-police", 29, "41128200.00", "0.00", "40118900.00", "1009300.00"),
+    # printed row-wise, one column per fund: the 合计 column 19.86 / 5.00 / 6.70 / 8.16
+    ("guangzhou-statistics", 17, "198600.00", "50000.00", "67000.00", "81600.00"),
     ("national-public-complaints", 16, "1126100.00", "685000.00", "386000.00", "55100.00"),
     # 当年 block in 元: its 合计 332,000.00 adds 会议费 and 培训费; 小计 102,000.00 is the 三公 total
     ("xian-audit-bureau", 35, "102000.00", "0.00", "82000.00", "20000.00"),

@@ -183,3 +183,13 @@ def joined_cell(grid: PageGrid, rows: list[int], c: int) -> str:
         if grid.texts[r][c].strip():
             seen.setdefault(grid.origins[r][c], grid.texts[r][c])
     return "\n".join(seen.values())
+
+
+def transpose(grid: PageGrid) -> PageGrid:
+    """The grid read down its columns: a table printed row-wise (its labels down the first column)
+    becomes one with its labels across the top. Slot provenance stays: row r is printed column r."""
+    n_rows = len(grid.texts)
+    texts = tuple(tuple(grid.texts[r][c] for r in range(n_rows)) for c in range(grid.n_cols))
+    origins = tuple(tuple((grid.origins[r][c][1], grid.origins[r][c][0]) for r in range(n_rows))
+                    for c in range(grid.n_cols))
+    return replace(grid, texts=texts, origins=origins, columns=(), open_foot=frozenset(), indents=())

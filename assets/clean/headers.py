@@ -22,6 +22,9 @@ YEAR_DIGITS = re.compile(r"^(20\d{2})年")
 PRIOR_YEAR = "上年"
 # "其中：基本支出", "项目金额（万元）": what a label adds around the concept it names
 LABEL_NOISE = re.compile(r"^其中[:：]|[(（](?:万元|元)[)）]$")
+# a row label's leading 其中 and list number: "其中：（一）因公出国（境）支出", "1.公务用车购置费"
+LIST_NUMBER = re.compile(r"^(?:其中[:：])?\s*"
+                         r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d))")
 MIN_HEADER_FIT = 0.5
 MIN_MAPPED_COLUMNS = 4
 COLUMN_NUMBER_LABELS = {"栏次", "行次", "**"}

@@ -7,10 +7,10 @@ table they do not know, or whose header they cannot read, is looked up in the na
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from assets.clean.grid import PageGrid
-from assets.clean.headers import Header, find_header
+from assets.clean.grid import PageGrid, transpose
+from assets.clean.headers import LIST_NUMBER, Header, find_header
 from assets.clean.headings import DEPARTMENT, UNIT, Heading
 from assets.clean.text import label_key
 from assets.templates.spec import TableSpec, TemplateSpec, generic_template, load_templates
@@ -28,6 +28,7 @@ SCOPE_PREFIX = re.compile(r"^(?:(?:省|市|区|县)级)?(?:部门综合预算|�
 MAX_TITLE_CHARS = 45
 TITLE_END = re.compile(r"表(?:[(（][^)）]*[)）])?$")
 CELLS_ONLY_CONFIDENCE = 0.5  # a kind known by its title alone
+MIN_ROW_WISE_LABELS = 3  # a table read transposed must name at least this many of its columns down its rows
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Recognition:
     confidence: float
     why: str
     template: str  # whose spec it is: the province's, or the national standard
+    grid: PageGrid | None = None  # the grid as read, where it is not the page's (a row-wise table transposed)
 
 
 def normalise_title(line: str) -> str:
@@ -64,12 +66,28 @@ def title_kinds(titles: list[str], template: TemplateSpec) -> list[TableSpec]:
     return [spec for spec in template.tables if any(spec.title.search(t) for t in titles)]
 
 
-def score(grid: PageGrid, spec: TableSpec) -> tuple[float, Header | None]:
-    """How well a kind reads this page table: its header's fit, or a title-only score."""
+def score(grid: PageGrid, spec: TableSpec) -> tuple[float, Header | None, PageGrid | None]:
+    """How well a kind reads this page table: its header's fit, or a title-only score; and the
+    transposed grid where the kind is printed row-wise and only reads that way."""
     if spec.cells_only:
-        return CELLS_ONLY_CONFIDENCE, None
+        return CELLS_ONLY_CONFIDENCE, None, None
     header = find_header(grid, spec)
-    return (0.5 + 0.5 * header.fit, header) if header else (0.0, None)
+    if header is None and spec.row_wise:
+        turned = labels_unnumbered(transpose(grid))
+        header = find_header(turned, spec)
+        if header is not None and len(header.mapping) >= MIN_ROW_WISE_LABELS:
+            return 0.5 + 0.5 * header.fit, header, turned
+        return 0.0, None, None
+    return (0.5 + 0.5 * header.fit, header, None) if header else (0.0, None, None)
+
+
+def labels_unnumbered(turned: PageGrid) -> PageGrid:
+    """A transposed grid whose labels (its first row, printed down a column as a list) lose their
+    list numbers, so that they read as header labels."""
+    if not turned.texts:
+        return turned
+    labels = tuple(LIST_NUMBER.sub("", text) for text in turned.texts[0])
+    return replace(turned, texts=(labels, *turned.texts[1:]))
 
 
 def recognise_generic(grid: PageGrid, heading: Heading, template: TemplateSpec) -> Recognition | None:
@@ -81,12 +99,14 @@ def recognise_generic(grid: PageGrid, heading: Heading, template: TemplateSpec) 
     if scored[0][0] == 0:
         return Recognition(candidates[0], None, 0.0, f"title says {candidates[0].id}, header not read",
                            template.template)
-    confidence, header, spec = scored[0]
+    confidence, header, turned, spec = scored[0]
     why = f"title and {len(header.mapping)}/{len(header.mapping) + len(header.extras)} columns" if header \
         else "title only (kept as cells)"
+    if turned is not None:
+        why += ", printed row-wise"
     if len(scored) > 1:
-        why += f"; runner-up {scored[1][2].id} ({scored[1][0]:.2f})"
-    return Recognition(spec, header, round(confidence, 2), why, template.template)
+        why += f"; runner-up {scored[1][3].id} ({scored[1][0]:.2f})"
+    return Recognition(spec, header, round(confidence, 2), why, template.template, turned)
 
 
 def recognise(grid: PageGrid, heading: Heading, template: TemplateSpec) -> Recognition | None:

@@ -232,6 +232,7 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     for grid, heading in zip(grids, headings, strict=True):
         found = recognise(grid, heading, template)
         recognised += [found] if found else []
+        grid = found.grid if found and found.grid is not None else grid
         current = drafts[-1] if drafts else None
         aligned = continuation_grid(current, grid, heading, found.spec if found else None)
         if aligned is not None:

@@ -17,7 +17,7 @@ VOCABULARY_FILE = "vocabulary.toml"
 COLUMN_KINDS = {"text", "code", "amount"}
 TEMPLATE_KEYS = {"template", "document_kind", "scope", "scope_patterns", "detect", "tables", "generic"}
 TABLE_KEYS = {"id", "title", "columns", "row_kinds", "fill_down", "page_break_fragments", "positional",
-              "join_split_rows", "code_in_name", "required"}
+              "join_split_rows", "code_in_name", "required", "row_wise"}
 COLUMN_KEYS = {"key", "kind", "labels"}
 ROW_KIND_KEYS = {"kind", "when"}
 CONCEPT = re.compile(r"@(\w+)")
@@ -56,6 +56,8 @@ class TableSpec:
     # (code key, name key): a name printed with its code in front ("[301]工资福利支出") is split
     code_in_name: tuple[str, ...] = ()
     required: bool = True  # the disclosure rules ask every document for it (completeness)
+    # may be printed transposed: its columns' labels down the first column, one column per fund
+    row_wise: bool = False
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -155,7 +157,7 @@ def parse_table(raw: dict, where: str, vocabulary: dict[str, list[str]], generic
     return TableSpec(raw["id"], title_pattern(raw.get("title", []), where), columns, rules, fill_down,
                      bool(raw.get("page_break_fragments", True)), bool(raw.get("positional", False)),
                      bool(raw.get("join_split_rows", False)), tolerant=generic, code_in_name=code_in_name,
-                     required=bool(raw.get("required", not generic)))
+                     required=bool(raw.get("required", not generic)), row_wise=bool(raw.get("row_wise", False)))
 
 
 def parse_template(raw: dict, where: str, vocabulary: dict[str, list[str]] | None = None) -> TemplateSpec:

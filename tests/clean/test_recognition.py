@@ -72,6 +72,26 @@ def test_the_header_decides_between_kinds_that_share_a_title():
     assert found.spec.id == "income_by_function" and "runner-up" in found.why
 
 
+def test_a_table_printed_row_wise_is_read_down_its_columns():
+    # 广州's 三公 table: the items down the first column, one column per fund
+    page = grid(
+        ("项目", "合计", "一般公共预算", "政府性基金预算"),
+        ("行政经费", "839.21", "839.21", "0.00"),
+        ("“三公”经费", "19.86", "19.86", "0.00"),
+        ("其中：（一）因公出国（境）支出", "5.00", "5.00", "0.00"),
+        ("（二）公务用车购置及运行维护支出", "6.70", "6.70", "0.00"),
+        ("1.公务用车购置费", "0.00", "0.00", "0.00"),
+        ("2.公务用车运行维护费", "6.70", "6.70", "0.00"),
+        ("（三）公务接待费支出", "8.16", "8.16", "0.00"),
+    )
+    found = recognise(page, make_heading(("财政拨款安排的行政经费及“三公”经费预算表",), ()), NATIONAL)
+    assert found.spec.id == "three_public_costs" and "row-wise" in found.why
+    assert found.grid.texts[1][:3] == ("合计", "839.21", "19.86")  # the 合计 column, now a row
+    assert set(found.header.mapping.values()) == {"total", "overseas_travel", "vehicle_total", "vehicle_purchase",
+                                                  "vehicle_operation", "official_reception"}
+    assert dict(found.header.extras) == {0: "项目", 1: "行政经费"}
+
+
 def test_unknown_columns_are_kept_and_the_previous_year_told_apart():
     page = grid(
         ("功能分类科目", "功能分类科目", "2025年预算数", "2026年预算数", "2026年预算数", "2026年预算数", "增减(%)"),
