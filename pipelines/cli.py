@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
 
+from pipelines.sql_output import FORMATS
 from warehouse.paths import DEFAULT_WAREHOUSE, data_docs_dir_for
 
 MART_SCHEMAS = ("marts", "quality")
@@ -39,23 +41,46 @@ def open_warehouse(arg: str | None, sandboxed: bool = False):
         sys.exit(f"budget-etl: cannot open {path}: {first_line(error)}")
 
 
+def query_text(args: argparse.Namespace) -> str:
+    """The SQL to run: the argument, or the file --file names (one-line exit when unreadable)."""
+    if args.file:
+        try:
+            return Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            sys.exit(f"budget-etl sql: cannot read {args.file}: {error}")
+    if not args.query:
+        sys.exit("budget-etl sql: give a query, or --file FILE with one")
+    return args.query
+
+
 def command_sql(args: argparse.Namespace) -> int:
+    from pipelines.sql_output import render
     from warehouse.snapshot import non_queries
 
+    text = query_text(args)
     con = open_warehouse(args.warehouse, sandboxed=True)
     try:
-        refused = non_queries(con, args.query)
+        refused = non_queries(con, text)
         if refused:
             print(f"budget-etl sql: {', '.join(refused)} refused: `sql` only reads the warehouse and "
                   "writes nothing; use `budget-etl export` for files", file=sys.stderr)
             return 2
-        relation = con.sql(args.query)
+        for statement in con.extract_statements(text):  # every statement's result, in order
+            relation = con.sql(statement.query)
+            if relation is None:
+                continue
+            if args.format == "table":
+                relation.show(max_rows=args.max_rows, max_width=shutil.get_terminal_size().columns)
+            else:
+                sys.stdout.write(render(relation, args.format))
     except Exception as error:  # duckdb raises several error types; all mean "bad query"
-        print(f"budget-etl sql: {error}", file=sys.stderr)
+        print(f"budget-etl sql: {first_line_of(error)}", file=sys.stderr)
         return 2
-    if relation is not None:
-        relation.show(max_rows=args.max_rows, max_width=10_000)
     return 0
+
+
+def first_line_of(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def command_export(args: argparse.Namespace) -> int:
@@ -120,18 +145,33 @@ def command_run(args: argparse.Namespace) -> int:
     return summary.exit_code
 
 
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("budget-etl")
+    except PackageNotFoundError:
+        return "unknown (not installed: run `make setup`)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="budget-etl", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="materialize the whole graph for every PDF in the inbox")
     run.add_argument("--inbox", help="folder of PDFs (env BUDGET_INBOX; default: bundled samples)")
     run.add_argument("--warehouse", help="DuckDB file to publish (env BUDGET_WAREHOUSE)")
     run.add_argument("--force", action="store_true", help="re-extract documents already done")
     run.set_defaults(handler=command_run)
-    sql = commands.add_parser("sql", help="run one SQL query against the warehouse, read-only")
-    sql.add_argument("query")
-    sql.add_argument("--warehouse")
-    sql.add_argument("--max-rows", type=int, default=100)
+    sql = commands.add_parser("sql", help="run SQL queries against the warehouse, read-only",
+                              formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    sql.add_argument("query", nargs="?", help="one or more statements separated by ';' (or use --file)")
+    sql.add_argument("--file", help="read the statements from this file")
+    sql.add_argument("--format", choices=FORMATS, default="table",
+                     help="table for reading; csv, json (one object per line) or markdown for other tools")
+    sql.add_argument("--warehouse", help="the published DuckDB file (env BUDGET_WAREHOUSE)",
+                     default=None)
+    sql.add_argument("--max-rows", type=int, default=100, help="rows shown per result in table format")
     sql.set_defaults(handler=command_sql)
     export = commands.add_parser("export", help="write every mart as Parquet or CSV")
     export.add_argument("--format", choices=["parquet", "csv"], default="parquet")

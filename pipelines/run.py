@@ -20,7 +20,7 @@ from assets.defs.resources import BudgetPaths, paths_from_env
 from pipelines.definitions import build_definitions
 from pipelines.home import HomeTaken, dagster_home, prepare_home
 from warehouse.lock import WarehouseBusy, warehouse_lock
-from warehouse.paths import claim_folder, run_lock_for
+from warehouse.paths import DEFAULT_WAREHOUSE, claim_folder, run_lock_for
 from warehouse.snapshot import not_a_duckdb_file, open_held_read_write, publish_leftovers, wal_of
 
 # the marts the summary counts: the document list and every fact table, the empty ones left out
@@ -29,6 +29,14 @@ SUMMARY_MARTS_SQL = """
     where table_schema = 'marts' and table_type = 'BASE TABLE'
       and (table_name = 'dim_document' or table_name like 'fct\\_%' escape '\\')
     order by table_name <> 'dim_document', table_name"""
+
+
+def query_hint(warehouse: Path) -> str:
+    """The command that queries this warehouse, runnable as printed: budget-etl by the path it
+    has here when it is not on PATH, --warehouse unless it is the default."""
+    command = "budget-etl" if shutil.which("budget-etl") else str(Path(sys.executable).parent / "budget-etl")
+    target = "" if warehouse.resolve() == DEFAULT_WAREHOUSE.resolve() else f" --warehouse {warehouse}"
+    return f'{command} sql{target} "select * from marts.fct_three_public_costs"'
 
 
 @dataclass
@@ -66,7 +74,7 @@ class RunSummary:
                          f"in {self.set_aside} (with its .wal); the published file is read-only")
         lines += [
             f"Warehouse: {self.paths.warehouse_file}  ({seconds:.1f} s)",
-            "Query it:  budget-etl sql \"select * from marts.fct_three_public_costs\"",
+            f"Query it:  {query_hint(self.paths.warehouse_file)}",
             "Open the UI (lineage, runs, checks): make ui  ->  http://127.0.0.1:3000",
         ]
         return "\n".join(lines)

@@ -119,3 +119,40 @@ def test_run_into_a_folder_that_cannot_be_made_is_one_line(tmp_path):
     out = budget_etl("run", "--inbox", str(tmp_path / "inbox"), "--warehouse", str(tmp_path / "a file" / "w.duckdb"))
     assert out.returncode == 1
     assert "cannot make the work folder" in out.stdout and "Traceback" not in out.stderr, out.stderr
+
+
+def test_sql_formats_keep_amounts_exact(pipeline_run, warehouse):
+    summary, _ = pipeline_run
+    query = "select total, official_reception from marts.fct_three_public_costs"
+    target = ("--warehouse", str(summary.paths.warehouse_file))
+    csv_out = budget_etl("sql", query, "--format", "csv", *target)
+    assert csv_out.stdout.splitlines() == ["total,official_reception", "3928500.00,2818500.00"]
+    json_out = budget_etl("sql", query, "--format", "json", *target)
+    assert json_out.stdout == '{"total": "3928500.00", "official_reception": "2818500.00"}\n'
+    markdown = budget_etl("sql", query, "--format", "markdown", *target)
+    assert markdown.stdout.splitlines()[2] == "| 3928500.00 | 2818500.00 |"
+
+
+def test_sql_prints_every_statement_and_reads_a_file(pipeline_run, warehouse, tmp_path):
+    summary, _ = pipeline_run
+    queries = tmp_path / "two.sql"
+    queries.write_text("select count(*) as documents from marts.dim_document;\n"
+                       "select total from marts.fct_three_public_costs;\n")
+    out = budget_etl("sql", "--file", str(queries), "--format", "csv",
+                     "--warehouse", str(summary.paths.warehouse_file))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["documents", "1", "total", "3928500.00"]
+    missing = budget_etl("sql", "--file", str(tmp_path / "none.sql"), "--warehouse", str(summary.paths.warehouse_file))
+    assert missing.returncode != 0 and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_version():
+    out = budget_etl("--version")
+    assert out.returncode == 0 and out.stdout.startswith("budget-etl ")
+
+
+def test_query_hint_names_the_warehouse_it_built(tmp_path):
+    from pipelines.run import query_hint
+
+    hint = query_hint(tmp_path / "other.duckdb")
+    assert f"--warehouse {tmp_path / 'other.duckdb'}" in hint and "budget-etl" in hint
