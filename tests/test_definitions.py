@@ -34,3 +34,23 @@ def test_every_guarded_mart_has_an_identity_check():
     assert "fct_three_public_costs__identities" in check_keys
     assert "fct_expenditure_by_function__identities" in check_keys
     assert "narrative_findings__errors" in check_keys
+
+
+def test_failed_checks_show_file_names_and_exact_amounts():
+    import duckdb
+
+    from assets.defs.quality import failing_checks, failures_markdown
+
+    con = duckdb.connect()
+    con.execute("create schema quality; create schema marts")
+    con.execute("create table marts.dim_document (document_id varchar, file_name varchar)")
+    con.execute("insert into marts.dim_document values ('d1', 'jiaozuo_2023.pdf')")
+    con.execute("""create table quality.check_results (document_id varchar, check_name varchar, guards varchar,
+                   "group" varchar, success boolean, failures int, instances int,
+                   expected decimal(20,2), observed decimal(20,2))""")
+    con.execute("insert into quality.check_results values "
+                "('d1', 'T06.col.total=Σitems', 'fct_basic_expenditure_by_economic', 'hard', false, 1, 3, "
+                "24050900.00, 24050900.10), ('d1', 'T01', 'fct_income_expenditure_summary', 'hard', true, 0, 1, 1, 1)")
+    table = failures_markdown(failing_checks(con, "fct_basic_expenditure_by_economic"))
+    assert "| jiaozuo_2023.pdf | T06.col.total=Σitems | hard | 1/3 | 24050900.00 | 24050900.10 |" in table
+    assert failing_checks(con, "fct_income_expenditure_summary").empty
