@@ -208,3 +208,14 @@ def test_general_public_expenditure_by_economic_is_typed(provinces):
     total = rows(provinces, "select total from marts.fct_general_public_expenditure_by_economic "
                             "where document_id = ? and row_kind = 'total'", document_id(provinces, "xian-audit"))
     assert total == [(Decimal("40052896.08"),)]
+
+
+def test_boxed_words_of_the_narrative_are_read_as_text(provinces):
+    # 长沙 rules a box around each figure of its 说明 (p. 5: "2026年本单位收入预算1935.36万元"):
+    # they are no tables, and the sentence's figures are read
+    did = document_id(provinces, "changsha-petition")
+    tables = rows(provinces, "select count(*) from marts.dim_table_coverage where document_id = ?", did)[0][0]
+    assert tables == 11  # the nine standard tables, two performance forms, one boxed 说明 line left
+    figures = rows(provinces, "select page, value from marts.fct_narrative_figures where document_id = ? "
+                              "and sentence like '%收入预算%1935.36%'", did)
+    assert (5, Decimal("1935.36")) in figures

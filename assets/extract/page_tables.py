@@ -6,6 +6,7 @@ page break) from the page characters.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from pdfplumber.page import Page
@@ -22,20 +23,41 @@ BOX_MARGIN = 1.0
 OPEN_GAP = 4.0
 MIN_COLUMN, MAX_COLUMN = 10.0, 200.0  # points: the width of a ruled column a table lost
 OFFSET_LINE_OVERLAP = 0.5  # of the shorter line's height: digits drawn off the text's baseline
+SENTENCE_MARKS = set("。，、；：）)")
+PROSE_PUNCTUATION = re.compile(r"[。，；]")  # inside a table's label cell, these mean a sentence
 WORD_GAP = 3.0  # points between two Latin/digit characters that make a space (pdfplumber's x_tolerance)
 
 
 def page_to_cells(page: Page, page_number: int) -> tuple[list[RawCell], list[Box]]:
     """Given a page, return the raw cells of every ruled table on it and the tables' boxes."""
-    tables = page.find_tables()
+    tables = [t for t in page.find_tables() if not is_inline_box(page, t)]
     closing = [rule for table in tables for rule in closing_rules(page, table.bbox)]
     if closing:
-        tables = page.find_tables({"explicit_horizontal_lines": closing})
+        tables = [t for t in page.find_tables({"explicit_horizontal_lines": closing}) if not is_inline_box(page, t)]
     cut_ys = [rule["top"] for rule in closing]
     cells: list[RawCell] = []
     for index, table in enumerate(tables):
         cells.extend(table_to_cells(page, table, page_number, index, cut_ys))
     return cells, [table.bbox for table in tables]
+
+
+def is_inline_box(page: Page, table: Table) -> bool:
+    """True for a one-row ruling drawn around words of a sentence (长沙's 说明 boxes each figure and
+    name it states): the line it sits on goes on outside it, or its one line of cells is prose
+    (a cell of punctuation alone or starting with it, a comma or full stop inside a cell:
+    "1 | 、部门收支总表" is a 目录 entry cut by its box). A table's one row carried
+    onto a page stands alone on its line and holds labels and amounts."""
+    if len(table.rows) != 1:
+        return False
+    x0, top, x1, bottom = table.bbox
+    middle = (top + bottom) / 2
+    if any(not char["text"].isspace() and char["top"] <= middle <= char["bottom"]
+           and (char["x1"] <= x0 - BOX_MARGIN or char["x0"] >= x1 + BOX_MARGIN) for char in page.chars):
+        return True
+    texts = [text.strip() for text in table.extract()[0] if text and text.strip()]
+    return bool(texts) and all("\n" not in text for text in texts) and any(
+        PROSE_PUNCTUATION.search(text) or set(text) <= SENTENCE_MARKS or text[0] in SENTENCE_MARKS
+        for text in texts)
 
 
 def closing_rules(page: Page, bbox: Box) -> list[dict]:
