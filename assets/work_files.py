@@ -364,5 +364,11 @@ def write_quarantine(data_dir: Path, item: InboxFile, stage: str, reason: str) -
     return record
 
 
+def read_quarantine(data_dir: Path, document_id: str) -> dict | None:
+    """The document's quarantine record, or None when it is not quarantined."""
+    path = quarantine_path(data_dir, document_id)
+    return json.loads(path.read_text()) if path.exists() else None
+
+
 def clear_quarantine(data_dir: Path, document_id: str) -> None:
     quarantine_path(data_dir, document_id).unlink(missing_ok=True)

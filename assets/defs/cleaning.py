@@ -2,11 +2,11 @@
 columns, repair cells (wrapped numbers and names, page-break fragments, merged labels) and type
 them; one Parquet file per table type."""
 
-from dagster import AssetExecutionContext, Failure, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from assets.audit.audit import DocumentFacts, audit_narrative
 from assets.clean.tables import UNCLASSIFIED, CleanDocument, NoBudgetTables, document_to_tables
-from assets.work_files import InboxFile, read_raw, write_clean, write_quarantine
+from assets.work_files import InboxFile, read_quarantine, read_raw, write_clean, write_quarantine
 from assets.defs.partitions import documents_partitions
 from assets.defs.extraction import raw_cells
 from assets.defs.resources import BudgetPaths
@@ -20,13 +20,17 @@ def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> Material
     """The document's tables as typed rows with canonical column keys (amounts exact, as printed,
     with their unit), each row keeping its page and source row; the narrative's stated figures,
     and the defects the narrative audit finds in it (one row per finding, with page and sentence)."""
+    quarantined = read_quarantine(paths.data_dir, context.partition_key)
+    if quarantined and quarantined["stage"] == "raw_cells":  # nothing was extracted to clean
+        return MaterializeResult(metadata={"file": quarantined["file_name"], "quarantined": quarantined["reason"]})
     facts, extracted = read_raw(paths.data_dir, context.partition_key)
     try:
         document = document_to_tables(extracted)
     except NoBudgetTables as error:
         item = InboxFile(**{k: facts[k] for k in InboxFile.__dataclass_fields__})
         write_quarantine(paths.data_dir, item, "clean_tables", str(error))
-        raise Failure(description=f"{item.file_name}: {error}") from error
+        context.log.warning(f"{item.file_name} quarantined: {error}")
+        return MaterializeResult(metadata={"file": item.file_name, "quarantined": str(error)})
     findings = tuple(audit_narrative(extracted.lines, extracted.cells, DocumentFacts(
         document.fiscal_year, document.document_kind, document.scope)))
     folder = write_clean(paths.data_dir, facts, document, findings)

@@ -115,3 +115,17 @@ def test_a_folder_that_cannot_be_listed_is_an_entry_with_its_reason(tmp_path, mo
     found = {item.file_name: item.problem for item in work_files.scan_inbox(tmp_path)}
     assert found["outside.pdf"] == ""
     assert found["from the archive"].startswith("a folder that cannot be listed")
+
+
+def test_a_quarantined_document_is_a_successful_run_with_its_record(bad_inbox_run):
+    from dagster import AssetKey, DagsterInstance, DagsterRunStatus
+
+    instance = DagsterInstance.from_config(str(bad_inbox_run.paths.warehouse_file.parent / "home"))
+    runs = instance.get_runs()
+    assert runs and {run.status for run in runs} == {DagsterRunStatus.SUCCESS}
+    records = instance.fetch_materializations(AssetKey("raw_cells"), limit=100).records
+    quarantined = {record.asset_materialization.metadata["file"].value:
+                   record.asset_materialization.metadata["quarantined"].value
+                   for record in records if "quarantined" in record.asset_materialization.metadata}
+    assert "no text layer" in quarantined["scanned.pdf"]
+    assert "encrypted" in quarantined["locked.pdf"]
