@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assets.audit.contents import contents_findings
+from assets.audit.department import department_findings
 from assets.audit.numbers import number_findings
 from assets.audit.patterns import pattern_findings, unbalanced_findings
 from assets.audit.rules import Finding
@@ -15,6 +17,7 @@ from assets.audit.sentences import lines_to_sentences
 from assets.audit.structure import structure_findings
 from assets.audit.years import year_findings
 from assets.clean.narrative import narrative_lines
+from assets.clean.tables import CleanDocument
 from assets.extract.model import RawCell, TextLine
 
 # "2026年深圳市统计局部门预算": the year the 说明 names its own 预算/决算 by, where the cover did not say
@@ -23,11 +26,20 @@ OWN_YEAR = re.compile(r"(20\d{2})\s*年度?[^，。；\d]{0,24}?(?:部门|单位
 
 @dataclass(frozen=True)
 class DocumentFacts:
-    """What the rules need to know of the document: its year, kind and scope."""
+    """What the rules need to know of the document: its year, kind, scope, department (as its
+    cover or tables name it) and the tables it prints, (kind, printed title) each."""
 
     fiscal_year: int | None
     document_kind: str  # 'budget' | 'final_accounts'
     scope: str  # 'department' | 'unit'
+    department: str | None = None
+    tables: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, document: CleanDocument) -> DocumentFacts:
+        """The facts of a cleaned document."""
+        return cls(document.fiscal_year, document.document_kind, document.scope, document.department,
+                   tuple((table.table_id, table.title) for table in document.tables))
 
 
 def audit_narrative(lines: list[TextLine] | tuple[TextLine, ...], cells: list[RawCell] | tuple[RawCell, ...],
@@ -38,7 +50,8 @@ def audit_narrative(lines: list[TextLine] | tuple[TextLine, ...], cells: list[Ra
     year = facts.fiscal_year or stated_fiscal_year(sentences)
     findings = (pattern_findings(sentences, facts.scope) + unbalanced_findings(sentences)
                 + number_findings(body) + year_findings(sentences, year, facts.document_kind)
-                + structure_findings(sentences))
+                + structure_findings(sentences) + department_findings(sentences, facts.department)
+                + contents_findings(list(lines), facts.document_kind, facts.tables))
     return sorted(findings, key=lambda f: (f.page, f.rule_id))
 
 

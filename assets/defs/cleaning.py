@@ -31,8 +31,7 @@ def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> Material
         write_quarantine(paths.data_dir, item, "clean_tables", str(error))
         context.log.warning(f"{item.file_name} quarantined: {error}")
         return MaterializeResult(metadata={"file": item.file_name, "quarantined": str(error)})
-    findings = tuple(audit_narrative(extracted.lines, extracted.cells, DocumentFacts(
-        document.fiscal_year, document.document_kind, document.scope)))
+    findings = tuple(audit_narrative(extracted.lines, extracted.cells, DocumentFacts.of(document)))
     folder = write_clean(paths.data_dir, facts, document, findings)
     issues = [f"{t.printed_code or t.table_id}: {i}" for t in document.tables for i in t.issues]
     for issue in issues:

@@ -3,6 +3,7 @@ every finding below was checked by hand against the printed page (docs/narrative
 them all); skipped with a message where the corpus folder is absent."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -16,6 +17,7 @@ CORPUS = SHARED / "corpus" / "real"
 WELFARE = "budget/2024_putuo-welfare-home_unit-budget.pdf"
 WANLI = "budget/2024_putuo-wanli-subdistrict_dept-budget.pdf"
 GOV_OFFICE = "budget/2025_putuo-gov-office_dept-budget.pdf"
+COMMERCE = "budget/2025_putuo-commerce-commission_dept-budget.pdf"
 FINANCE = "final/2024_putuo-finance-bureau_dept-final.pdf"
 COMPLAINTS = "provinces/central/2026_national-public-complaints-bureau_dept-budget.pdf"
 FOSHAN = "provinces/guangdong/2019_foshan-rail-transit-bureau_dept-final.pdf"
@@ -34,8 +36,7 @@ def audited():
         if relative not in cache:
             extracted = extract_document(CORPUS / relative)
             document = document_to_tables(extracted)
-            facts = DocumentFacts(document.fiscal_year, document.document_kind, document.scope)
-            cache[relative] = document, audit_narrative(extracted.lines, extracted.cells, facts)
+            cache[relative] = document, audit_narrative(extracted.lines, extracted.cells, DocumentFacts.of(document))
         return cache[relative]
 
     return read
@@ -90,3 +91,29 @@ def test_final_accounts_narrative_after_the_tables_is_read(audited):
     figures = {(f.statement, f.value, f.page) for f in document.figures}
     assert ("一般公共预算财政拨款基本支出", Decimal("2336.91"), 23) in figures
     assert ("机关运行经费支出", Decimal("184.65"), 24) in figures
+
+
+STRUCTURE_RULES = ("narrative.structure.section_repeated", "narrative.structure.cut_at_page_end",
+                   "narrative.structure.toc_table_missing", "narrative.scope.heading_department",
+                   "narrative.drafting.missing_full_stop")
+
+
+@pytest.mark.parametrize(("relative", "expected"), [
+    # p.27: "…发生国内接待 1次，接待人数共 13人，主要包括接待其他省市交通局参观所产生的费用" / "四、其他重要事项…"
+    (FOSHAN, [("narrative.drafting.missing_full_stop", 27)]),
+    # p.24: "…组织项目审核跟踪、评估，按程序落实专项资金拨付" / "五、实施周期"
+    (COMMERCE, [("narrative.drafting.missing_full_stop", 24)]),
+    (WELFARE, []), (WANLI, []), (GOV_OFFICE, []), (FINANCE, []), (COMPLAINTS, []),
+])
+def test_structure_findings_hand_checked(audited, relative, expected):
+    assert [(f.rule_id, f.page) for f in audited(relative)[1] if f.rule_id in STRUCTURE_RULES] == expected
+
+
+def test_a_table_the_contents_list_and_the_document_lost_is_named():
+    # the welfare home's 目录 (p. 2) lists nine tables; without page 12 one of them is printed nowhere
+    extracted = extract_document(CORPUS / WELFARE)
+    lost = replace(extracted, cells=tuple(c for c in extracted.cells if c.page != 12),
+                   lines=tuple(line for line in extracted.lines if line.page != 12))
+    findings = audit_narrative(lost.lines, lost.cells, DocumentFacts.of(document_to_tables(lost)))
+    assert [(f.page, f.sentence) for f in findings if f.rule_id == "narrative.structure.toc_table_missing"] == [
+        (2, "2024年预算单位政府性基金预算支出功能分类预算表")]

@@ -4,9 +4,8 @@ from assets.audit.audit import DocumentFacts, audit_narrative
 
 
 def test_reference_findings(reference_extracted, reference_document):
-    facts = DocumentFacts(reference_document.fiscal_year, reference_document.document_kind,
-                          reference_document.scope)
-    findings = audit_narrative(reference_extracted.lines, reference_extracted.cells, facts)
+    findings = audit_narrative(reference_extracted.lines, reference_extracted.cells,
+                               DocumentFacts.of(reference_document))
     assert [(f.rule_id, f.severity, f.page, f.printed) for f in findings] == [
         ("narrative.number.zero_change_direction", "style", 10, "减少0万元"),
         ("narrative.number.zero_change_direction", "style", 10, "减少0万元"),
