@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from assets.audit.contents import contents_findings
 from assets.audit.department import department_findings
 from assets.audit.numbers import number_findings
+from assets.audit.repeats import repeat_findings
 from assets.audit.patterns import pattern_findings, unbalanced_findings
 from assets.audit.rules import Finding
 from assets.audit.sentences import lines_to_sentences
@@ -49,7 +50,8 @@ def audit_narrative(lines: list[TextLine] | tuple[TextLine, ...], cells: list[Ra
     body = [s for s in sentences if not s.heading]
     year = facts.fiscal_year or stated_fiscal_year(sentences)
     findings = (pattern_findings(sentences, facts.scope) + unbalanced_findings(sentences)
-                + number_findings(body) + year_findings(sentences, year, facts.document_kind)
+                + number_findings(body) + repeat_findings(body, year)
+                + year_findings(sentences, year, facts.document_kind)
                 + structure_findings(sentences) + department_findings(sentences, facts.department)
                 + contents_findings(list(lines), facts.document_kind, facts.tables))
     return sorted(findings, key=lambda f: (f.page, f.rule_id))

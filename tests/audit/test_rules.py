@@ -158,6 +158,23 @@ def test_direction_words_of_change_and_rate_disagree():
     assert "narrative.number.direction" in rules_fired("支出100.00万元，比上年增加10.00万元，下降5.00%。")
 
 
+def test_one_item_given_two_amounts():
+    overview = ("一、收支预算总体情况", "2025年“三公”经费预算数为867.50万元，机关运行经费预算120.00万元。")
+    own = ("二、“三公”经费预算情况", "2025年“三公”经费预算876.50万元，比上年减少2.00万元。")
+    assert rule_hits(*overview, *own) == [("narrative.number.two_amounts", "三公经费 876.50万元")]
+    assert rule_hits(*overview, own[0], "2025年“三公”经费预算867.50万元。") == []
+
+
+@pytest.mark.parametrize("other", [
+    "2024年“三公”经费预算数为900.00万元。",  # the previous year's amount
+    "其中：财政拨款“三公”经费预算数为800.00万元。",  # another scope
+    "2025年“三公”经费决算数为850.00万元。",  # another kind
+    "因公出国（境）费预算数为20.00万元。",  # a part, not the item
+])
+def test_another_year_scope_kind_or_part_is_not_the_same_item(other):
+    assert "narrative.number.two_amounts" not in rules_fired("2025年“三公”经费预算数为867.50万元。", other)
+
+
 def test_zero_change_with_a_direction_word():
     assert rule_hits("公务用车购置费0万元，比上年增加0万元。") == [
         ("narrative.number.zero_change_direction", "增加0万元")]
