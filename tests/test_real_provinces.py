@@ -219,3 +219,24 @@ def test_boxed_words_of_the_narrative_are_read_as_text(provinces):
     figures = rows(provinces, "select page, value from marts.fct_narrative_figures where document_id = ? "
                               "and sentence like '%收入预算%1935.36%'", did)
     assert (5, Decimal("1935.36")) in figures
+
+
+def coverage(con, fragment):
+    return rows(con, "select table_id, title, first_page, page_span from marts.dim_table_coverage "
+                     "where document_id = ? order by first_page", document_id(con, fragment))
+
+
+def test_forms_run_over_their_pages_and_end_at_the_next_title(provinces):
+    beijing = coverage(provinces, "bj-audit-bureau")
+    # 预算表12 on pp. 12-19: its first page ruled with an empty sliver at the left edge the others lack
+    assert ("project_performance", "预算表12 项目支出绩效目标表", 12, 8) in beijing
+    assert ("department_performance", "预算13表 部门整体支出绩效目标表", 20, 2) in beijing
+    xian = coverage(provinces, "xian-audit-bureau")
+    # 表15 on pp. 42-43: the merged 年度绩效指标 label printed unruled on p. 43, outside its grid
+    assert ("department_performance", "部门整体支出绩效目标表", 42, 2) in xian
+    # p. 17 会议费明细表; 培训费明细表 titled at the foot of p. 17, printed on p. 18; the 是否空表
+    # checklist (p. 21) after two pages of text is a table of its own
+    assert [row for row in xian if 17 <= row[2] <= 21] == [
+        ("unclassified", "会议费明细表", 17, 1), ("unclassified", "培训费明细表", 18, 1),
+        ("unclassified", "报表目录", 21, 1)]
+    assert not [row for row in beijing + xian if row[1].startswith("单位")]

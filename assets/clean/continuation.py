@@ -12,6 +12,7 @@ from dataclasses import replace
 from assets.clean.grid import PageGrid, align_columns
 from assets.clean.headers import find_header
 from assets.clean.headings import Heading
+from assets.clean.recognition import title_candidates
 from assets.clean.rows import RawRow
 from assets.templates.spec import TableSpec
 
@@ -41,7 +42,9 @@ def lines_up(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> bool:
 
 
 def names_no_table(heading: Heading, spec: TableSpec | None) -> bool:
-    return spec is None and not heading.printed_code
+    """No kind, no printed number and no title line (…表): "培训费明细表" above a grid is a new
+    table even where no kind knows it."""
+    return spec is None and not heading.printed_code and not title_candidates(heading)
 
 
 def names_same_table(heading: Heading, spec: TableSpec | None, table_spec: TableSpec | None,

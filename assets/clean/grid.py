@@ -88,6 +88,8 @@ def column_groups(grid: PageGrid) -> list[list[int]]:
         else:
             groups.append([c])
             occupant = cell
+    if len(groups) > 1 and groups[0] == [0] and is_narrow(grid, 0) and not any(row[0].strip() for row in grid.texts):
+        groups = [[0, *groups[1]], *groups[2:]]  # a sliver at the left edge has no left neighbour
     return groups
 
 
@@ -129,22 +131,28 @@ def collapse_split_columns(grid: PageGrid) -> PageGrid:
 
 def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> PageGrid | None:
     """Re-cut a continuation page's grid onto the first page's columns by x position, for a page
-    whose merged cells (a 合计 label across the code columns) left it fewer grid columns.
-    Return None when some column of the first page has no counterpart here."""
+    whose merged cells (a 合计 label across the code columns) left it fewer grid columns. First-page
+    columns left of this grid's first column come out blank: a merged label open across the break
+    ("年度绩效指标") is printed here unruled, as text. Return None when some other column of the
+    first page has no counterpart here."""
     if grid.columns == columns:
         return grid
-    picks = []
+    picks: list[int | None] = []
     for x0, x1 in columns:
         centre = (x0 + x1) / 2
         match = next((c for c, (a, b) in enumerate(grid.columns) if a - 1 <= centre <= b + 1), None)
-        if match is None:
+        if match is None and not (x1 <= grid.columns[0][0] + 1 and not any(p is not None for p in picks)):
             return None
         picks.append(match)
-    texts = tuple(tuple(row[c] for c in picks) for row in grid.texts)
-    origins = tuple(tuple((row[c][0], picks.index(row[c][1]) if row[c][1] in picks else row[c][1])
-                          for c in picks) for row in grid.origins)
-    open_foot = frozenset(i for i, c in enumerate(picks) if c in grid.open_foot)
-    indents = tuple(tuple(grid.indent(r, c) for c in picks) for r in range(len(grid.texts)))
+    if all(c is None for c in picks):
+        return None
+    rows = range(len(grid.texts))
+    texts = tuple(tuple(row[c] if c is not None else "" for c in picks) for row in grid.texts)
+    origins = tuple(tuple((grid.origins[r][c][0], picks.index(grid.origins[r][c][1])
+                           if grid.origins[r][c][1] in picks else grid.origins[r][c][1]) if c is not None else (r, i)
+                          for i, c in enumerate(picks)) for r in rows)
+    open_foot = frozenset(i for i, c in enumerate(picks) if c is not None and c in grid.open_foot)
+    indents = tuple(tuple(grid.indent(r, c) if c is not None else 0.0 for c in picks) for r in rows)
     return replace(grid, texts=texts, origins=origins, columns=columns, open_foot=open_foot, indents=indents)
 
 

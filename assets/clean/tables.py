@@ -14,7 +14,7 @@ from assets.clean.document_facts import (cover_department, cover_year, document_
                                          form_year)
 from assets.clean.grid import PageGrid, cells_to_grids, join_split_rows
 from assets.clean.headers import Header, find_header
-from assets.clean.headings import (Heading, grid_heading, heading_row_lines, is_heading_row,
+from assets.clean.headings import (DEPARTMENT, UNIT, Heading, grid_heading, heading_row_lines, is_heading_row,
                                    make_heading, split_at_inner_titles, split_inner_heading)
 from assets.clean.narrative import NarrativeFigure, document_figures
 from assets.clean.recognition import (Recognition, normalise_title, reading_template, recognise,
@@ -125,14 +125,16 @@ def narrative_template(lines: list[TextLine]) -> TemplateSpec | None:
 
 def title_line(heading: Heading, spec: TableSpec | None) -> str:
     """Return the printed title: the heading line the spec matched (one line of a cell that
-    also holds the 部门 line, or a title wrapped over two lines), else the last heading line."""
+    also holds the 部门 line, or a title wrapped over two lines), else the last heading line that
+    is not a unit or department line ("单位：万元" is never a title)."""
     parts = [part for line in heading.lines for part in line.split("\n") if part.strip()]
     candidates = parts + [join_wrapped_lines(line) for line in heading.lines]
     for line in candidates:
         key = normalise_title(line) if spec and spec.tolerant else label_key(line)
         if spec and spec.title.search(key):
             return line.strip()
-    return parts[-1].strip() if parts else ""
+    named = [part for part in parts if not UNIT.search(part) and not DEPARTMENT.search(part)]
+    return named[-1].strip() if named else ""
 
 
 def start_draft(grid: PageGrid, heading: Heading, found: Recognition | None) -> TableDraft:
@@ -182,8 +184,9 @@ def repeats_title(draft: TableDraft | None, grid: PageGrid, found: Recognition |
 def continuation_grid(draft: TableDraft | None, grid: PageGrid, heading: Heading,
                       spec: TableSpec | None) -> PageGrid | None:
     """Return the grid cut to the previous table's columns when this page table carries that
-    table on (clean/continuation.py), else None."""
-    if draft is None:
+    table on (clean/continuation.py), else None. A table goes on onto the next page only: pages
+    between (text, other forms) end it."""
+    if draft is None or grid.page != draft.pages[-1] + 1:
         return None
     return carried_on(draft.columns, draft.spec, draft.heading.printed_code, grid, heading, spec)
 

@@ -46,6 +46,22 @@ def test_a_new_title_starts_a_new_table():
     assert carried_on(COLUMNS, DETAIL, "07", page([["", "", "x", "1.00"]]), titled, None) is None
 
 
+def test_a_title_no_kind_knows_starts_a_new_table():
+    # 西安 p. 18: "培训费明细表" (left at the foot of p. 17) above a grid like 会议费明细表's
+    titled = make_heading(("培训费明细表", "单位：万元"), ())
+    assert carried_on(COLUMNS, None, None, page([["1", "培训", "x", "1.00"]]), titled, None) is None
+    assert carried_on(COLUMNS, None, None, page([["1", "培训", "x", "1.00"]]), UNTITLED, None) is not None
+
+
+def test_a_label_column_left_unruled_at_the_left_edge_comes_out_blank():
+    # 西安 p. 43: the merged 年度绩效指标 of p. 42 is printed as text left of the grid
+    narrower = page([["产出指标", "x", "1.00"]], COLUMNS[1:])
+    aligned = carried_on(COLUMNS, DETAIL, "07", narrower, UNTITLED, None)
+    assert aligned is not None and aligned.texts == (("", "产出指标", "x", "1.00"),)
+    inner_gap = page([["a", "x", "1.00"]], (COLUMNS[0], COLUMNS[2], COLUMNS[3]))
+    assert carried_on(COLUMNS, DETAIL, "07", inner_gap, UNTITLED, None) is None
+
+
 def test_the_same_title_again_above_a_headerless_grid_carries_the_table_on():
     again = make_heading(("预算07表", "2023年一般公共预算基本支出明细表"), ())
     assert carried_on(COLUMNS, DETAIL, "07", page([["", "", "x", "1.00"]]), again, DETAIL) is not None
