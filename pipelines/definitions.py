@@ -2,13 +2,13 @@
 
 from dagster import Definitions
 
-from assets.defs.quality import identity_checks, narrative_checks, quality_assets, structure_checks
+from assets.defs.quality import quality_assets, quality_checks
 from assets.defs.cleaning import clean_tables
 from assets.defs.ingest import source_documents
 from assets.defs.publishing import budget_snapshot
 from assets.defs.extraction import raw_cells
 from assets.defs.resources import BudgetPaths, duckdb_for, paths_from_env
-from assets.defs.warehouse_models import mart_assets, staging_assets
+from assets.defs.warehouse_models import warehouse_models
 from pipelines.jobs import document_job, inbox_job, warehouse_job
 from pipelines.schedules import daily_refresh
 from pipelines.sensors import (
@@ -19,9 +19,8 @@ from pipelines.sensors import (
 def build_definitions(paths: BudgetPaths) -> Definitions:
     """Return the Definitions wired to these inbox and warehouse paths."""
     return Definitions(
-        assets=[source_documents, raw_cells, clean_tables, *staging_assets, *mart_assets,
-                *quality_assets, budget_snapshot],
-        asset_checks=[*identity_checks, *structure_checks, *narrative_checks],
+        assets=[source_documents, raw_cells, clean_tables, warehouse_models, *quality_assets, budget_snapshot],
+        asset_checks=quality_checks,
         jobs=[inbox_job, document_job, warehouse_job],
         sensors=[inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_quarantined],
         schedules=[daily_refresh],

@@ -270,16 +270,17 @@ def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary) -> None:
     print("building the warehouse (staging, marts, checks) ...", file=sys.stderr, flush=True)
     build = defs.resolve_job_def("warehouse_job").execute_in_process(
         instance=instance, run_config=QUIET_LOGS, raise_on_error=False)
+    blocked = [e.check_name for e in build.get_asset_check_evaluations() if not e.passed and e.blocking]
+    if blocked:
+        summary.fatal = (f"a structural check failed (a mart lost a table's rows: {', '.join(blocked)}), so "
+                         f"the snapshot was not published; {paths.warehouse_file} is unchanged: see these "
+                         "checks in the UI (make ui)")
+        return
     if not build.success:
         summary.fatal = (f"building the warehouse failed: {failure_message(build)}; "
                          f"{paths.warehouse_file} is unchanged")
         return
     published = {event.asset_key: event for event in build.get_asset_materialization_events()}
-    if SNAPSHOT_KEY not in published:
-        summary.fatal = ("a structural check failed (a mart lost a table's rows), so the snapshot "
-                         f"was not published; {paths.warehouse_file} is unchanged: see the checks "
-                         "named *__loaded in the UI (make ui)")
-        return
     summary.set_aside = published_value(published[SNAPSHOT_KEY], "set_aside")
     read_outcome(paths, summary)
 

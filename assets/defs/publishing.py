@@ -4,14 +4,14 @@ from dagster import AssetKey, MaterializeResult, MetadataValue, asset
 from dagster_duckdb import DuckDBResource
 
 from assets.defs.resources import BudgetPaths
-from assets.defs.warehouse_models import mart_assets
+from assets.defs.warehouse_models import MART_KEYS
 from warehouse.db import drop_unknown_tables, model_tables
 from warehouse.snapshot import publish_snapshot
 
 QUALITY_KEY = AssetKey(["quality", "check_results"])
 
 
-@asset(key=["warehouse", "budget_snapshot"], deps=[*(a.key for a in mart_assets), QUALITY_KEY],
+@asset(key=["warehouse", "budget_snapshot"], deps=[*MART_KEYS, QUALITY_KEY],
        group_name="publish", compute_kind="duckdb")
 def budget_snapshot(duckdb: DuckDBResource, paths: BudgetPaths) -> MaterializeResult:
     """The warehouse analysts open (warehouse/budget.duckdb by default), read-only: a copy of the

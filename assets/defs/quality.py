@@ -6,13 +6,13 @@ from dataclasses import asdict
 
 import pandas as pd
 from dagster import (
-    AssetCheckResult, AssetCheckSeverity, AssetChecksDefinition, AssetKey, MaterializeResult,
-    MetadataValue, asset, asset_check,
+    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetKey, MaterializeResult, MetadataValue,
+    asset, asset_check, multi_asset_check,
 )
 from dagster_duckdb import DuckDBResource
 
 from assets.defs.resources import BudgetPaths
-from assets.defs.warehouse_models import mart_assets
+from assets.defs.warehouse_models import MART_KEYS
 from expectations.identities import load_identities
 from expectations.run import not_evaluated, run_identities
 from warehouse.db import SQL_DIR, ensure_schema, run_sql_file
@@ -23,7 +23,7 @@ MAX_LISTED_FAILURES = 20
 MAX_LISTED_FINDINGS = 50
 
 
-@asset(key=CHECK_RESULTS, deps=[a.key for a in mart_assets], group_name="quality",
+@asset(key=CHECK_RESULTS, deps=MART_KEYS, group_name="quality",
        compute_kind="great_expectations")
 def check_results(duckdb: DuckDBResource, paths: BudgetPaths) -> MaterializeResult:
     """Every accounting identity (hard, cross, soft) evaluated on every document: one row per
@@ -78,68 +78,31 @@ def failures_markdown(failed: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def identity_check(mart: str) -> AssetChecksDefinition:
-    """The asset check showing, on one mart, the identities that guard it."""
+def identity_spec(mart: str) -> AssetCheckSpec:
+    return AssetCheckSpec(name=f"{mart}__identities", asset=AssetKey(["marts", mart]),
+                          additional_deps=[CHECK_RESULTS],
+                          description=f"Accounting identities over marts.{mart} (see quality.check_results).")
 
-    @asset_check(asset=AssetKey(["marts", mart]), name=f"{mart}__identities",
-                 additional_deps=[CHECK_RESULTS],
-                 description=f"Accounting identities over marts.{mart} (see quality.check_results).")
-    def check(duckdb: DuckDBResource) -> AssetCheckResult:
-        with duckdb.get_connection() as con:
+
+GUARDED_MARTS = sorted({identity.guards for identity in load_identities()})
+
+
+@multi_asset_check(specs=[identity_spec(mart) for mart in GUARDED_MARTS])
+def identity_checks(duckdb: DuckDBResource):
+    """On each guarded mart, the identities that guard it: passed when none of them failed."""
+    with duckdb.get_connection() as con:
+        for mart in GUARDED_MARTS:
             frame = con.execute("select document_id from quality.check_results where guards = ?", [mart]).df()
             failed = failing_checks(con, mart)
-        return AssetCheckResult(
-            passed=failed.empty,
-            severity=AssetCheckSeverity.WARN,
-            metadata={
-                "checks": len(frame), "failed": len(failed),
-                "documents": int(frame["document_id"].nunique()),
-                "failures": MetadataValue.md(failures_markdown(failed)),
-            },
-        )
-
-    return check
-
-
-# Which printed tables feed each mart: a mart without rows for a document whose PDF has that
-# table with amounts is a broken load, not a finding, and blocks publishing the snapshot.
-MART_SOURCES = {
-    "fct_income_expenditure_summary": ["income_expenditure_summary", "final_income_expenditure_summary"],
-    "fct_expenditure_by_function": ["expenditure_by_function", "general_public_expenditure",
-                                    "fiscal_grant_expenditure"],
-    "fct_basic_expenditure_by_economic": ["basic_expenditure_by_economic"],
-    "fct_basic_expenditure_detail": ["basic_expenditure_detail"],
-    "fct_three_public_costs": ["three_public_costs"],
-    "fct_projects": ["project_expenditure"],
-    "fct_operating_costs": ["operating_costs"],
-    "fct_performance_targets": ["project_performance", "department_performance"],
-    "fct_final_income_by_function": ["final_income_by_function"],
-    "fct_final_expenditure_by_function": ["final_expenditure_by_function", "final_general_public_expenditure"],
-    "fct_final_fiscal_grant_summary": ["final_fiscal_grant_summary"],
-    "fct_final_basic_expenditure_by_economic": ["final_basic_expenditure_by_economic"],
-    "fct_final_three_public_costs": ["final_three_public_costs"],
-    "fct_final_fund_by_function": ["final_government_fund", "final_state_capital"],
-}
-
-
-def structure_check(mart: str, tables: list[str]) -> AssetChecksDefinition:
-    """Blocking check: every document whose PDF has one of `tables` with amounts has rows here."""
-
-    @asset_check(asset=AssetKey(["marts", mart]), name=f"{mart}__loaded", blocking=True,
-                 additional_deps=[AssetKey(["marts", "dim_table_coverage"])],
-                 description=f"Structural: documents with tables {', '.join(tables)} have rows in "
-                             f"marts.{mart}; a failure stops the snapshot from being published.")
-    def check(duckdb: DuckDBResource) -> AssetCheckResult:
-        with duckdb.get_connection() as con:
-            missing = [row[0] for row in con.execute(f"""
-                select distinct c.document_id from marts.dim_table_coverage c
-                where c.table_id in ? and c.typed and c.value_cells > 0
-                  and c.document_id not in (select document_id from marts.{mart})
-                order by 1""", [tables]).fetchall()]
-        return AssetCheckResult(passed=not missing, severity=AssetCheckSeverity.ERROR,
-                                metadata={"documents_without_rows": ", ".join(missing) or "none"})
-
-    return check
+            yield AssetCheckResult(
+                asset_key=AssetKey(["marts", mart]), check_name=f"{mart}__identities",
+                passed=failed.empty, severity=AssetCheckSeverity.WARN,
+                metadata={
+                    "checks": len(frame), "failed": len(failed),
+                    "documents": int(frame["document_id"].nunique()),
+                    "failures": MetadataValue.md(failures_markdown(failed)),
+                },
+            )
 
 
 @asset_check(asset=NARRATIVE_FINDINGS, name="narrative_findings__errors",
@@ -180,6 +143,4 @@ def cell(text: str) -> str:
 
 
 quality_assets = [check_results]
-narrative_checks = [narrative_findings_check]
-identity_checks = [identity_check(mart) for mart in sorted({i.guards for i in load_identities()})]
-structure_checks = [structure_check(mart, tables) for mart, tables in MART_SOURCES.items()]
+quality_checks = [identity_checks, narrative_findings_check]

@@ -1,8 +1,13 @@
-"""Stages 3 and 4: one Dagster asset per SQL file of warehouse/staging and warehouse/marts, keyed
-[schema, table] and wired by the tables each file reads, so the UI shows the real lineage."""
+"""Stages 3 and 4: every SQL file of warehouse/staging and warehouse/marts, run in one step in
+dependency order; one asset per file, keyed [schema, table] and wired by the tables each file
+reads, so the UI shows the real lineage. The structural (blocking) checks run in the same step."""
+
+import time
+from graphlib import TopologicalSorter
 
 from dagster import (
-    AssetExecutionContext, AssetKey, AssetsDefinition, MaterializeResult, MetadataValue, asset,
+    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
+    MaterializeResult, MetadataValue, multi_asset,
 )
 from dagster_duckdb import DuckDBResource
 
@@ -12,6 +17,64 @@ from assets.defs.resources import BudgetPaths
 from warehouse.db import SqlModel, ensure_schema, load_models, register_sources, run_sql_file
 
 PREVIEW_ROWS = 5
+STAGING, MARTS = load_models("staging"), load_models("marts")
+
+# Which printed tables feed each mart: a mart without rows for a document whose PDF has that
+# table with amounts is a broken load, not a finding, and blocks publishing the snapshot.
+MART_SOURCES = {
+    "fct_income_expenditure_summary": ["income_expenditure_summary", "final_income_expenditure_summary"],
+    "fct_expenditure_by_function": ["expenditure_by_function", "general_public_expenditure",
+                                    "fiscal_grant_expenditure"],
+    "fct_basic_expenditure_by_economic": ["basic_expenditure_by_economic"],
+    "fct_basic_expenditure_detail": ["basic_expenditure_detail"],
+    "fct_three_public_costs": ["three_public_costs"],
+    "fct_projects": ["project_expenditure"],
+    "fct_operating_costs": ["operating_costs"],
+    "fct_performance_targets": ["project_performance", "department_performance"],
+    "fct_final_income_by_function": ["final_income_by_function"],
+    "fct_final_expenditure_by_function": ["final_expenditure_by_function", "final_general_public_expenditure"],
+    "fct_final_fiscal_grant_summary": ["final_fiscal_grant_summary"],
+    "fct_final_basic_expenditure_by_economic": ["final_basic_expenditure_by_economic"],
+    "fct_final_three_public_costs": ["final_three_public_costs"],
+    "fct_final_fund_by_function": ["final_government_fund", "final_state_capital"],
+}
+
+
+def model_key(model: SqlModel) -> AssetKey:
+    return AssetKey([model.schema, model.name])
+
+
+def model_spec(model: SqlModel, group: str) -> AssetSpec:
+    """The asset one SQL file builds: what it reads (clean work files for staging) and its
+    first comment line as description."""
+    deps = [AssetKey(ref.split(".")) for ref in model.depends_on]
+    if group == "staging":
+        deps.append(clean_tables.key)
+    description = model.path.read_text().splitlines()[0].lstrip("- ")
+    return AssetSpec(key=model_key(model), deps=deps, group_name=group, description=description,
+                     kinds={"duckdb"})
+
+
+def build_order(models: list[SqlModel]) -> list[SqlModel]:
+    """The models in an order where every table is built after the model tables it reads."""
+    by_table = {model.table: model for model in models}
+    graph = {model.table: [ref for ref in model.depends_on if ref in by_table] for model in models}
+    return [by_table[table] for table in TopologicalSorter(graph).static_order()]
+
+
+def structure_spec(mart: str, tables: list[str]) -> AssetCheckSpec:
+    return AssetCheckSpec(name=f"{mart}__loaded", asset=AssetKey(["marts", mart]), blocking=True,
+                          description=f"Structural: documents with tables {', '.join(tables)} have rows in "
+                                      f"marts.{mart}; a failure stops the snapshot from being published.")
+
+
+def documents_without_rows(con, mart: str, tables: list[str]) -> list[str]:
+    """Documents whose PDF prints one of `tables` with amounts and that have no row in the mart."""
+    return [row[0] for row in con.execute(f"""
+        select distinct c.document_id from marts.dim_table_coverage c
+        where c.table_id in ? and c.typed and c.value_cells > 0
+          and c.document_id not in (select document_id from marts.{mart})
+        order by 1""", [tables]).fetchall()]
 
 
 def preview_markdown(con, table: str) -> str:
@@ -20,32 +83,45 @@ def preview_markdown(con, table: str) -> str:
     return frame.to_markdown(index=False) if len(frame) else "(empty)"
 
 
-def model_asset(model: SqlModel, group: str) -> AssetsDefinition:
-    """Build the asset that runs one SQL file and reports row count and a preview."""
-    deps = [AssetKey(ref.split(".")) for ref in model.depends_on]
-    if model.schema == "staging":
-        deps.append(clean_tables.key)
-    description = model.path.read_text().splitlines()[0].lstrip("- ")
-
-    @asset(key=[model.schema, model.name], deps=deps, group_name=group, compute_kind="duckdb",
-           description=description)
-    def build_table(context: AssetExecutionContext, duckdb: DuckDBResource,
-                    paths: BudgetPaths) -> MaterializeResult:
-        documents = set(context.instance.get_dynamic_partitions(documents_partitions.name))
-        with duckdb.get_connection() as con:
-            ensure_schema(con)
-            register_sources(con, paths.data_dir, documents)
-            run_sql_file(con, model.path)
-            rows = con.execute(f"select count(*) from {model.table}").fetchone()[0]
-            preview = preview_markdown(con, model.table)
-        return MaterializeResult(metadata={
-            "dagster/row_count": rows,
-            "sql_file": MetadataValue.path(str(model.path)),
-            "preview": MetadataValue.md(preview),
-        })
-
-    return build_table
+def run_model(con, model: SqlModel) -> MaterializeResult:
+    """Run one SQL file; its row count, time and a preview are the materialization's metadata."""
+    started = time.perf_counter()
+    run_sql_file(con, model.path)
+    rows = con.execute(f"select count(*) from {model.table}").fetchone()[0]
+    return MaterializeResult(asset_key=model_key(model), metadata={
+        "dagster/row_count": rows,
+        "seconds": round(time.perf_counter() - started, 3),
+        "sql_file": MetadataValue.path(str(model.path)),
+        "preview": MetadataValue.md(preview_markdown(con, model.table)),
+    })
 
 
-staging_assets = [model_asset(m, "staging") for m in load_models("staging")]
-mart_assets = [model_asset(m, "marts") for m in load_models("marts")]
+@multi_asset(name="warehouse_models",
+             specs=[*(model_spec(m, "staging") for m in STAGING), *(model_spec(m, "marts") for m in MARTS)],
+             check_specs=[structure_spec(mart, tables) for mart, tables in MART_SOURCES.items()])
+def warehouse_models(context: AssetExecutionContext, duckdb: DuckDBResource, paths: BudgetPaths):
+    """Load every registered document's clean work files and build staging and marts in one
+    connection (the sources are registered once), then check no mart lost a document's rows."""
+    documents = set(context.instance.get_dynamic_partitions(documents_partitions.name))
+    with duckdb.get_connection() as con:
+        try:  # the resource closes its connection on success only: a failed model must not leave it open
+            results = build_models(con, paths, documents)
+        finally:
+            con.close()
+    yield from results
+
+
+def build_models(con, paths: BudgetPaths, documents: set[str]) -> list:
+    """Every model's materialization, then every structural check's result."""
+    ensure_schema(con)
+    register_sources(con, paths.data_dir, documents)
+    results: list = [run_model(con, model) for model in build_order(STAGING + MARTS)]
+    for mart, tables in MART_SOURCES.items():
+        missing = documents_without_rows(con, mart, tables)
+        results.append(AssetCheckResult(asset_key=AssetKey(["marts", mart]), check_name=f"{mart}__loaded",
+                                        passed=not missing, severity=AssetCheckSeverity.ERROR,
+                                        metadata={"documents_without_rows": ", ".join(missing) or "none"}))
+    return results
+
+
+MART_KEYS = [model_key(m) for m in MARTS]

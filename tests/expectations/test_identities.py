@@ -109,18 +109,12 @@ def test_project_of_the_wrong_type_breaks_the_table_15_blocks(broken_copy):
     assert "103101 焦作市人民政府办公室" in unit["subject"] and unit["gap"] == "-20000.00"
 
 
-def test_structural_check_blocks_when_a_mart_loses_a_documents_rows(broken_copy, tmp_path):
-    from dagster_duckdb import DuckDBResource
+def test_structural_check_blocks_when_a_mart_loses_a_documents_rows(broken_copy):
+    from assets.defs.warehouse_models import MART_SOURCES, documents_without_rows, warehouse_models
 
-    from assets.defs.quality import MART_SOURCES, structure_check
-
-    check = structure_check("fct_three_public_costs", MART_SOURCES["fct_three_public_costs"])
-    broken_copy.close()
-    path = tmp_path / "copy.duckdb"
-    assert check(duckdb=DuckDBResource(database=str(path))).passed
-    con = duckdb.connect(str(path))
-    con.execute("delete from marts.fct_three_public_costs")
-    con.close()
-    result = check(duckdb=DuckDBResource(database=str(path)))
-    assert not result.passed
-    assert check.check_specs_by_output_name and all(s.blocking for s in check.check_specs)
+    tables = MART_SOURCES["fct_three_public_costs"]
+    assert documents_without_rows(broken_copy, "fct_three_public_costs", tables) == []
+    broken_copy.execute("delete from marts.fct_three_public_costs")
+    assert len(documents_without_rows(broken_copy, "fct_three_public_costs", tables)) == 1
+    [spec] = [s for s in warehouse_models.check_specs if s.name == "fct_three_public_costs__loaded"]
+    assert spec.blocking
