@@ -16,9 +16,9 @@ ENTRY_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十\d]{1,3}[)�
 MIN_TABLE_ENTRIES = 3  # fewer table entries: a 目录 of the 说明's sections, not of the tables
 
 
-def toc_entries(lines: list[TextLine]) -> list[tuple[str, int]]:
-    """(entry text without its page reference, page) for each 目录 line, wrapped entries joined."""
-    pages = toc_pages(lines)
+def toc_entries(lines: list[TextLine], pages: set[int]) -> list[tuple[str, int]]:
+    """(entry text without its page reference, page) for each line of the 目录 `pages`, wrapped
+    entries joined."""
     entries: list[tuple[str, int]] = []
     pending = ""
     for line in lines:
@@ -37,17 +37,19 @@ def toc_entries(lines: list[TextLine]) -> list[tuple[str, int]]:
     return entries
 
 
-def listed_tables(lines: list[TextLine], document_kind: str) -> list[tuple[str, int, set[str]]]:
-    """(entry, page, the kinds its title names) for each 目录 entry that names a standard table."""
+def listed_tables(lines: list[TextLine], pages: set[int],
+                  document_kind: str) -> list[tuple[str, str, int, set[str]]]:
+    """(entry, its normalised title, page, the kinds the title names) for each 目录 entry that
+    names a standard table."""
     template = generic_template(document_kind)
     if template is None:
         return []
     listed = []
-    for entry, page in toc_entries(lines):
+    for entry, page in toc_entries(lines, pages):
         title = normalise_title(entry)
         kinds = {spec.id for spec in template.tables if title.endswith("表") and spec.title.search(title)}
         if kinds:
-            listed.append((entry, page, kinds))
+            listed.append((entry, title, page, kinds))
     return listed
 
 
@@ -56,17 +58,16 @@ def contents_findings(lines: list[TextLine], document_kind: str,
     """One finding per 目录 entry whose table is not printed. `tables` holds (kind, printed title)
     of every table the document prints; a document printing none (the 说明 half of a split
     disclosure) is not checked."""
-    listed = listed_tables(lines, document_kind)
+    skipped = toc_pages(lines)
+    listed = listed_tables(lines, skipped, document_kind)
     if not tables or len(listed) < MIN_TABLE_ENTRIES:
         return []
     rule = load_rules()["narrative.structure.toc_table_missing"]
-    skipped = toc_pages(lines)
     printed_kinds = {kind for kind, _ in tables}
     printed_text = {label_key(line.text) for line in lines if line.page not in skipped}
     printed_text |= {label_key(title) for _, title in tables}
     findings = []
-    for entry, page, kinds in listed:
-        title = normalise_title(entry)
+    for entry, title, page, kinds in listed:
         if kinds & printed_kinds or any(title in text for text in printed_text):
             continue
         findings.append(Finding(rule.id, rule.severity, page, "目录", entry, "listed, not printed",

@@ -3,6 +3,7 @@ document's department (cover, 编制单位): a text copied from another departme
 from __future__ import annotations
 
 import re
+from os.path import commonprefix
 
 from assets.audit.rules import Finding, finding
 from assets.audit.sentences import Sentence
@@ -24,11 +25,8 @@ def same_department(stated: str, department: str) -> bool:
     a, b = (PARTY_PREFIX.sub("", label_key(name)) for name in (stated, department))
     if a in b or b in a:
         return True
-    common = 0
-    while common < min(len(a), len(b)) and a[common] == b[common]:
-        common += 1
-    rest_a, rest_b = a[common:], b[common:]
-    shorter, longer = sorted((rest_a, rest_b), key=len)
+    common = len(commonprefix([a, b]))
+    shorter, longer = sorted((a[common:], b[common:]), key=len)
     return sum(ch in longer for ch in shorter) >= SHARED_CHARS * len(shorter)
 
 

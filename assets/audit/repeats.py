@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from assets.audit.numbers import NUMBER, number
 from assets.audit.rules import Finding, finding
 from assets.audit.sentences import Sentence
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # the item at a clause's start: its year, scope and kind words, then its amount
 ITEM = re.compile(
     r"(?:^|(?<=[，。；：、\s]))(?:(?P<year>20\d{2})\s*年度?)?\s*(?:本部门|本单位|部门|单位)?\s*"
@@ -35,7 +35,7 @@ def repeat_findings(sentences: list[Sentence], document_year: int | None) -> lis
             key = item_key(match, document_year)
             if key is None:
                 continue
-            value = Decimal(match.group("value").replace(",", ""))
+            value = number(match.group("value"))
             stated, where = first.setdefault(key, (value, sentence))
             if value != stated:
                 findings.append(finding("narrative.number.two_amounts", sentence, match.start("item"),

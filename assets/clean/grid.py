@@ -141,7 +141,8 @@ def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> P
     for x0, x1 in columns:
         centre = (x0 + x1) / 2
         match = next((c for c, (a, b) in enumerate(grid.columns) if a - 1 <= centre <= b + 1), None)
-        if match is None and not (x1 <= grid.columns[0][0] + 1 and not any(p is not None for p in picks)):
+        leading = all(pick is None for pick in picks) and x1 <= grid.columns[0][0] + 1
+        if match is None and not leading:
             return None
         picks.append(match)
     if all(c is None for c in picks):
