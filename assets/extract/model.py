@@ -17,7 +17,9 @@ class RawCell:
     read from the page characters inside the run of orphan slots and given to every slot. A
     slot of the first or last row whose cell the page break left without a rule is `orphan`
     too, with its cell's text. `indent` is how far (points) the cell's first printed character
-    stands from the cell's left rule: names-only tables show a row's level by it.
+    stands from the cell's left rule: names-only tables show a row's level by it. `source` is
+    'text' (the PDF's text layer) or 'ocr' (read from the page image, `ocr_confidence` the
+    lowest recognition score of its words, 0..1).
     """
 
     page: int
@@ -33,11 +35,14 @@ class RawCell:
     x1: float
     bottom: float
     indent: float = 0.0
+    source: str = "text"
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True)
 class TextLine:
-    """One line of page text found outside every detected table (titles, units, narrative)."""
+    """One line of page text found outside every detected table (titles, units, narrative);
+    `source`/`ocr_confidence` as on RawCell."""
 
     page: int
     line_index: int
@@ -45,6 +50,8 @@ class TextLine:
     x0: float
     top: float
     bottom: float
+    source: str = "text"
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True)

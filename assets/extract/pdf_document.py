@@ -12,6 +12,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from assets.extract.model import ExtractedDocument, RawCell, TextLine
+from assets.extract.ocr import ocr_page
 from assets.extract.page_tables import page_to_cells, page_to_lines
 
 CID_PATTERN = re.compile(r"\(cid:\d+\)")
@@ -60,6 +61,12 @@ def extract_document(path: Path) -> ExtractedDocument:
             page_count = len(pdf.pages)
             producer = str(pdf.metadata.get("Producer", "") or "")
             for number, page in enumerate(pdf.pages, start=1):
+                if not page.chars:  # a scanned page: read its image
+                    page_cells, page_lines = ocr_page(path, number)
+                    cells.extend(page_cells)
+                    lines.extend(page_lines)
+                    page.close()
+                    continue
                 # position and text only: faux-bold copies may carry another font name
                 clean = page.dedupe_chars(extra_attrs=()) if has_doubled_chars(page) else page
                 page_cells, boxes = page_to_cells(clean, number)

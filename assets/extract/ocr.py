@@ -1,0 +1,245 @@
+"""Read a page without a text layer from its image: table grids from the ruling lines (OpenCV
+morphology), words by RapidOCR, returned as the same RawCell/TextLine records marked source 'ocr'.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pypdfium2
+
+from assets.extract.model import RawCell, TextLine
+
+DPI = 200
+POINTS_PER_PIXEL = 72 / DPI
+LINE_FRACTION = 40  # a ruling line is at least 1/40 of the page side long
+MERGE_GAP = 6  # pixels: rule pixels closer than this are one rule
+MIN_TABLE_SIDE = 60  # pixels: a line figure smaller than this is no table
+CJK = re.compile(r"[\u4e00-\u9fff]")
+FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
+
+
+@dataclass(frozen=True)
+class Word:
+    """One box of text RapidOCR read, in page pixels."""
+
+    text: str
+    score: float
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
+
+
+def printed(text: str) -> str:
+    """Given OCR text, return it with the full-width punctuation Chinese print uses around words
+    (the recogniser answers ASCII '(' for '（'); amounts keep their ASCII '.' and ','."""
+    return text.translate(FULL_WIDTH) if CJK.search(text) else text
+
+
+@lru_cache(maxsize=1)
+def ocr_engine():
+    """The RapidOCR engine (models ship in the wheel; loaded once per process)."""
+    from rapidocr import RapidOCR
+
+    return RapidOCR(params={"Global.log_level": "critical"})
+
+
+def render_page(path: Path, number: int) -> np.ndarray:
+    """Given a PDF and a 1-based page number, return the page as an RGB array at DPI."""
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return pdf[number - 1].render(scale=DPI / 72).to_numpy()
+    finally:
+        pdf.close()
+
+
+def read_words(image: np.ndarray) -> list[Word]:
+    """Given a page image, return the words RapidOCR finds with their recognition scores."""
+    result = ocr_engine()(image, use_det=True, use_cls=True, use_rec=True)  # calls keep params
+    if result.boxes is None:
+        return []
+    words = []
+    for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
+        xs, ys = box[:, 0], box[:, 1]
+        words.append(Word(printed(text), float(score), xs.min(), ys.min(), xs.max(), ys.max()))
+    return words
+
+
+def rule_masks(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Given a page image, return the masks of its horizontal and vertical ruling lines."""
+    grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+    ink = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    height, width = ink.shape
+    across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(width // LINE_FRACTION, 10), 1))
+    down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(height // LINE_FRACTION, 10)))
+    horizontal = cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, across), np.ones((3, 3), np.uint8))
+    vertical = cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, down), np.ones((3, 3), np.uint8))
+    return horizontal, vertical
+
+
+def rule_positions(profile: np.ndarray, minimum: float) -> list[int]:
+    """Given a line mask's sum along one axis, return the centres of the runs above minimum."""
+    positions, start = [], None
+    for index, hit in enumerate(np.append(profile >= minimum, False)):
+        if hit and start is None:
+            start = index
+        elif not hit and start is not None:
+            if positions and start - positions[-1][1] < MERGE_GAP:
+                positions[-1] = (positions[-1][0], index)
+            else:
+                positions.append((start, index))
+            start = None
+    return [(a + b) // 2 for a, b in positions]
+
+
+def table_regions(horizontal: np.ndarray, vertical: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Given the rule masks, return each table's box (x, y, w, h): a connected figure of rules."""
+    grid = cv2.bitwise_or(horizontal, vertical)
+    contours, _ = cv2.findContours(grid, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    boxes = [cv2.boundingRect(contour) for contour in contours]
+    tables = [box for box in boxes if box[2] >= MIN_TABLE_SIDE and box[3] >= MIN_TABLE_SIDE]
+    return sorted(tables, key=lambda box: (box[1], box[0]))
+
+
+def has_rule(mask: np.ndarray, fixed: int, start: int, stop: int, across: bool) -> bool:
+    """True when the mask has a rule at `fixed` covering most of start..stop."""
+    low, high = sorted((start, stop))
+    inset = max((high - low) // 4, 1)
+    if across:
+        segment = mask[max(fixed - 3, 0):fixed + 4, low + inset:high - inset]
+    else:
+        segment = mask[low + inset:high - inset, max(fixed - 3, 0):fixed + 4]
+    if not segment.size:
+        return True
+    covered = segment.max(axis=0 if across else 1)
+    return covered.mean() > 127
+
+
+def slot_origins(rows: list[int], cols: list[int], horizontal, vertical) -> dict:
+    """Given a table's rule positions, return each slot's origin slot (merged cells point to the
+    slot where their cell starts: no rule to the left or above)."""
+    origins: dict[tuple[int, int], tuple[int, int]] = {}
+    for r in range(len(rows) - 1):
+        for c in range(len(cols) - 1):
+            origin = (r, c)
+            if c and not has_rule(vertical, cols[c], rows[r], rows[r + 1], across=False):
+                origin = origins[(r, c - 1)]
+            elif r and not has_rule(horizontal, rows[r], cols[c], cols[c + 1], across=True):
+                origin = origins[(r - 1, c)]
+            origins[(r, c)] = origin
+    return origins
+
+
+def words_in(words: list[Word], box: tuple[float, float, float, float]) -> list[Word]:
+    """Given words and a box (x0, top, x1, bottom), return the words whose centre is inside it."""
+    x0, top, x1, bottom = box
+    return [w for w in words if x0 <= w.centre[0] < x1 and top <= w.centre[1] < bottom]
+
+
+def joined(words: list[Word]) -> tuple[str, float | None]:
+    """Given one cell's or line's words, return their text in reading order and the lowest score."""
+    if not words:
+        return "", None
+    ordered = sorted(words, key=lambda w: (round(w.top / 20), w.x0))
+    return "".join(w.text for w in ordered), min(w.score for w in ordered)
+
+
+def recognise(image: np.ndarray, box: tuple[int, int, int, int]) -> Word | None:
+    """Given a page image and a box (x0, top, x1, bottom), return the text read inside it."""
+    x0, top, x1, bottom = box
+    if x1 - x0 < 4:
+        return None
+    result = ocr_engine()(image[top:bottom, x0:x1], use_det=False, use_cls=False, use_rec=True)
+    text = "".join(result.txts or ())
+    return Word(printed(text), float(min(result.scores or (0,))), x0, top, x1, bottom) if text else None
+
+
+def split_at_rules(words: list[Word], cols: list[int], image: np.ndarray) -> list[Word]:
+    """Given words and a table's column rules, return the words with each one that runs across
+    a rule (an amount flush against the next cell's name) read again as one word per side."""
+    result = []
+    for word in words:
+        crossed = [c for c in cols if word.x0 + MERGE_GAP < c < word.x1 - MERGE_GAP]
+        if not crossed:
+            result.append(word)
+            continue
+        edges = [int(word.x0), *crossed, int(word.x1)]
+        top, bottom = int(word.top), int(word.bottom) + 1
+        pieces = (recognise(image, (a + 3, top, b - 3, bottom)) for a, b in itertools.pairwise(edges))
+        result.extend(piece for piece in pieces if piece)
+    return result
+
+
+def table_cells(number: int, table_index: int, region, words, image, masks) -> list[RawCell]:
+    """Given one table region, return its slots as RawCells with the OCR words inside them."""
+    x, y, w, h = region
+    horizontal, vertical = masks
+    rows = [y + p for p in rule_positions(horizontal[y:y + h, x:x + w].sum(axis=1) / 255, w * 0.2)]
+    cols = [x + p for p in rule_positions(vertical[y:y + h, x:x + w].sum(axis=0) / 255, h * 0.2)]
+    if len(rows) < 2 or len(cols) < 2:
+        return []
+    words = split_at_rules(words_in(words, (x, y, x + w, y + h)), cols, image)
+    origins = slot_origins(rows, cols, horizontal, vertical)
+    spans: dict[tuple[int, int], list[int]] = {}
+    for (r, c), origin in origins.items():
+        spans.setdefault(origin, []).append((r, c))
+    cells = []
+    for (r, c), origin in origins.items():
+        covered = spans[origin]
+        box = (cols[origin[1]], rows[origin[0]],
+               cols[max(s[1] for s in covered) + 1], rows[max(s[0] for s in covered) + 1])
+        text, score = joined(words_in(words, box)) if origin == (r, c) else (None, None)
+        first = min((wd.x0 for wd in words_in(words, box)), default=box[0])
+        cells.append(RawCell(
+            number, table_index, r, c, text, origin[0], origin[1], False,
+            *(v * POINTS_PER_PIXEL for v in (cols[c], rows[r], cols[c + 1], rows[r + 1])),
+            indent=(first - box[0]) * POINTS_PER_PIXEL if text else 0.0,
+            source="ocr", ocr_confidence=score))
+    return cells
+
+
+def text_lines(number: int, words: list[Word]) -> list[TextLine]:
+    """Given the words outside every table, return them grouped into lines, top to bottom."""
+    groups: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.centre[1]):
+        if groups and word.centre[1] < groups[-1][0].bottom:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    lines = []
+    for index, group in enumerate(groups):
+        ordered = sorted(group, key=lambda w: w.x0)
+        text = "".join(w.text for w in ordered)
+        lines.append(TextLine(
+            number, index, text, ordered[0].x0 * POINTS_PER_PIXEL,
+            min(w.top for w in ordered) * POINTS_PER_PIXEL,
+            max(w.bottom for w in ordered) * POINTS_PER_PIXEL,
+            source="ocr", ocr_confidence=min(w.score for w in ordered)))
+    return lines
+
+
+def ocr_page(path: Path, number: int) -> tuple[list[RawCell], list[TextLine]]:
+    """Given a PDF and the number of a page without a text layer, return its cells and lines."""
+    image = render_page(path, number)
+    words = read_words(image)
+    horizontal, vertical = rule_masks(image)
+    cells: list[RawCell] = []
+    outside = list(words)
+    for table_index, region in enumerate(table_regions(horizontal, vertical)):
+        table = table_cells(number, table_index, region, words, image, (horizontal, vertical))
+        if table:
+            cells.extend(table)
+            x, y, w, h = region
+            inside = set(map(id, words_in(words, (x, y, x + w, y + h))))
+            outside = [word for word in outside if id(word) not in inside]
+    return cells, text_lines(number, outside)
