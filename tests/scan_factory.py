@@ -1,0 +1,88 @@
+"""Make image-only copies of PDF pages, as a scanner or a phone would: resolution, colour tint,
+rotation, noise, JPEG compression and a red seal over part of the page.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pypdfium2
+from PIL import Image, ImageDraw
+
+
+@dataclass(frozen=True)
+class ScanCondition:
+    """How one scan is degraded; the defaults are a clean office scan at 200 dpi."""
+
+    name: str = "clean_200dpi"
+    dpi: int = 200
+    tint: tuple[int, int, int] | None = None  # paper colour multiplied into the page
+    rotate_degrees: float = 0.0
+    noise_sigma: float = 0.0  # grey-level standard deviation of added noise
+    jpeg_quality: int | None = None
+    seal: bool = False  # a red circular stamp over the page's upper right area
+
+
+CONDITIONS = (
+    ScanCondition(),
+    ScanCondition("150dpi", dpi=150),
+    ScanCondition("300dpi", dpi=300),
+    ScanCondition("tinted", tint=(250, 240, 215)),
+    ScanCondition("rotated_+1deg", rotate_degrees=1.0),
+    ScanCondition("rotated_-0.5deg", rotate_degrees=-0.5),
+    ScanCondition("noise", noise_sigma=12.0),
+    ScanCondition("jpeg_q60", jpeg_quality=60),
+    ScanCondition("red_seal", seal=True),
+)
+
+
+def degrade(image: Image.Image, condition: ScanCondition, seed: int = 0) -> Image.Image:
+    """Given a rendered page, return it as the condition's scanner would deliver it."""
+    if condition.tint:
+        tint = Image.new("RGB", image.size, condition.tint)
+        image = Image.fromarray((np.asarray(image, np.uint16) * np.asarray(tint) // 255).astype(np.uint8))
+    if condition.seal:
+        image = with_seal(image)
+    if condition.rotate_degrees:
+        image = image.rotate(condition.rotate_degrees, resample=Image.BICUBIC, expand=False,
+                             fillcolor=(255, 255, 255))
+    if condition.noise_sigma:
+        noise = np.random.default_rng(seed).normal(0, condition.noise_sigma, (image.height, image.width, 1))
+        image = Image.fromarray(np.clip(np.asarray(image, np.float32) + noise, 0, 255).astype(np.uint8))
+    if condition.jpeg_quality:
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=condition.jpeg_quality)
+        image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    return image
+
+
+def with_seal(image: Image.Image) -> Image.Image:
+    """Given a page, return it with a translucent red ring and star stamped in its upper right."""
+    width, height = image.size
+    radius = width // 9
+    centre = (int(width * 0.72), int(height * 0.22))
+    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    box = (centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius)
+    draw.ellipse(box, outline=(220, 30, 30, 150), width=max(radius // 12, 3))
+    star = [(centre[0] + radius * 0.4 * np.cos(a), centre[1] + radius * 0.4 * np.sin(a))
+            for a in np.linspace(-np.pi / 2, 3.5 * np.pi, 6)[:5]]
+    draw.polygon([star[i] for i in (0, 2, 4, 1, 3)], fill=(220, 30, 30, 130))
+    return Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
+
+
+def scan_copy(source: Path, target: Path, pages: list[int] | None = None,
+              condition: ScanCondition = ScanCondition()) -> Path:
+    """Given a PDF, write an image-only PDF of its pages (1-based, all by default) under the
+    condition and return its path. The copy has no text layer: only the page pictures."""
+    pdf = pypdfium2.PdfDocument(str(source))
+    try:
+        numbers = pages or list(range(1, len(pdf) + 1))
+        images = [degrade(pdf[n - 1].render(scale=condition.dpi / 72).to_pil().convert("RGB"), condition, n)
+                  for n in numbers]
+    finally:
+        pdf.close()
+    images[0].save(target, "PDF", save_all=True, append_images=images[1:], resolution=condition.dpi)
+    return target
