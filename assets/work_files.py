@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from assets.audit.rules import Finding
 from assets.clean.cells import TableCell
+from assets.clean.ocr_readings import OcrReading
 from assets.clean.tables import CleanDocument, CleanTable
 from assets.extract.model import ExtractedDocument, RawCell, TextLine
 from assets.templates.spec import SPEC_DIR
@@ -211,7 +212,8 @@ def write_raw(data_dir: Path, item: InboxFile, document: ExtractedDocument) -> P
                                             schema=RAW_CELL_SCHEMA), folder / "cells.parquet")
         pq.write_table(pa.Table.from_pylist([asdict(ln) for ln in document.lines],
                                             schema=TEXT_LINE_SCHEMA), folder / "lines.parquet")
-        facts = {**asdict(item), "page_count": document.page_count, "producer": document.producer}
+        facts = {**asdict(item), "page_count": document.page_count, "producer": document.producer,
+                 "ocr_pages": list(document.ocr_pages)}
         (folder / "document.json").write_text(json.dumps(facts, ensure_ascii=False, indent=1))
 
     target = raw_dir(data_dir, item.document_id)
@@ -225,7 +227,8 @@ def read_raw(data_dir: Path, document_id: str) -> tuple[dict, ExtractedDocument]
     facts = json.loads((folder / "document.json").read_text())
     cells = tuple(RawCell(**row) for row in pq.read_table(folder / "cells.parquet").to_pylist())
     lines = tuple(TextLine(**row) for row in pq.read_table(folder / "lines.parquet").to_pylist())
-    return facts, ExtractedDocument(facts["page_count"], facts["producer"], cells, lines)
+    return facts, ExtractedDocument(facts["page_count"], facts["producer"], cells, lines,
+                                    tuple(facts.get("ocr_pages", ())))
 
 
 RAW_CELL_SCHEMA = pa.schema([
@@ -233,10 +236,12 @@ RAW_CELL_SCHEMA = pa.schema([
     ("text", pa.string()), ("origin_row", pa.int32()), ("origin_col", pa.int32()),
     ("orphan", pa.bool_()), ("x0", pa.float64()), ("top", pa.float64()),
     ("x1", pa.float64()), ("bottom", pa.float64()), ("indent", pa.float64()),
+    ("source", pa.string()), ("ocr_confidence", pa.float64()),
 ])
 TEXT_LINE_SCHEMA = pa.schema([
     ("page", pa.int32()), ("line_index", pa.int32()), ("text", pa.string()),
     ("x0", pa.float64()), ("top", pa.float64()), ("bottom", pa.float64()),
+    ("source", pa.string()), ("ocr_confidence", pa.float64()),
 ])
 
 
@@ -258,6 +263,13 @@ FINDING_SCHEMA = pa.schema([
     ("document_id", pa.string()), ("finding_index", pa.int32()), ("rule_id", pa.string()),
     ("severity", pa.string()), ("page", pa.int32()), ("section", pa.string()),
     ("sentence", pa.string()), ("printed", pa.string()), ("expected", pa.string()),
+])
+
+
+OCR_READING_SCHEMA = pa.schema([
+    ("document_id", pa.string()), ("page", pa.int32()), ("table_index", pa.int32()),
+    ("row", pa.int32()), ("col", pa.int32()), ("text", pa.string()), ("confidence", pa.float64()),
+    ("x0", pa.float64()), ("top", pa.float64()), ("bottom", pa.float64()), ("uncertain", pa.string()),
 ])
 
 
@@ -311,9 +323,10 @@ def table_summary(document_id: str, seq: int, table: CleanTable) -> dict:
     }
 
 
-def write_clean(data_dir: Path, facts: dict, document: CleanDocument, findings: tuple[Finding, ...] = ()) -> Path:
-    """Write one Parquet file per table type, the narrative's figures and findings, plus
-    document.json and tables.json."""
+def write_clean(data_dir: Path, facts: dict, document: CleanDocument, findings: tuple[Finding, ...] = (),
+                readings: tuple[OcrReading, ...] = ()) -> Path:
+    """Write one Parquet file per table type, the narrative's figures and findings, the numbers
+    read by OCR, plus document.json and tables.json."""
     document_id = facts["document_id"]
 
     def write(folder: Path) -> None:
@@ -333,6 +346,8 @@ def write_clean(data_dir: Path, facts: dict, document: CleanDocument, findings: 
                        folder / "narrative_figures.parquet")
         rows = [{"document_id": document_id, "finding_index": i, **asdict(f)} for i, f in enumerate(findings)]
         pq.write_table(pa.Table.from_pylist(rows, schema=FINDING_SCHEMA), folder / "narrative_findings.parquet")
+        pq.write_table(pa.Table.from_pylist([{"document_id": document_id, **asdict(r)} for r in readings],
+                                            schema=OCR_READING_SCHEMA), folder / "ocr_readings.parquet")
         summaries = [table_summary(document_id, s, t) for s, t in enumerate(document.tables)]
         (folder / "tables.json").write_text(json.dumps(summaries, ensure_ascii=False, indent=1))
         doc = {**facts, "template": document.template, "document_kind": document.document_kind,

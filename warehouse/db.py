@@ -74,6 +74,9 @@ def spec_columns() -> dict[str, dict[str, str]]:
     columns["narrative_findings"] = {
         "finding_index": "integer", "rule_id": "varchar", "severity": "varchar", "section": "varchar",
         "sentence": "varchar", "printed": "varchar", "expected": "varchar"}
+    columns["ocr_readings"] = {
+        "table_index": "integer", "row": "integer", "col": "integer", "text": "varchar",
+        "confidence": "double", "x0": "double", "top": "double", "bottom": "double", "uncertain": "varchar"}
     return columns
 
 
@@ -87,7 +90,7 @@ JSON_SOURCES = {
         "document_id": "varchar", "file_name": "varchar", "sha256": "varchar",
         "department_name": "varchar", "fiscal_year": "integer", "document_kind": "varchar",
         "scope": "varchar", "template": "varchar", "page_count": "integer",
-        "producer": "varchar", "size_bytes": "bigint"}),
+        "producer": "varchar", "size_bytes": "bigint", "ocr_pages": "integer[]"}),
     "clean_tables_found": ("clean/*/tables.json", {
         "document_id": "varchar", "table_seq": "integer", "table_id": "varchar",
         "printed_code": "varchar", "title": "varchar", "source_unit": "varchar",

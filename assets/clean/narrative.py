@@ -18,7 +18,7 @@ from assets.extract.model import RawCell, TextLine
 FIGURE = re.compile(
     r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"\s*(万元|元|%|个|人|辆|台[（(]套[)）])(?!以上|以下)")
-CLAUSE_BREAK = re.compile(r"[，,：:；;、。]")
+CLAUSE_BREAK = re.compile(r"[，：；;、。]|(?<!\d)[,:]|[,:](?!\d)")  # not 99,003.18
 LEADING_YEAR = re.compile(r"^\s*20\d{2}\s*年(度)?")
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION = re.compile(r"^[一二三四五六七八九十]+、")

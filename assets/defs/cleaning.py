@@ -5,6 +5,7 @@ them; one Parquet file per table type."""
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from assets.audit.audit import DocumentFacts, audit_narrative
+from assets.clean.ocr_readings import ocr_readings
 from assets.clean.tables import UNCLASSIFIED, CleanDocument, NoBudgetTables, document_to_tables
 from assets.work_files import InboxFile, read_quarantine, read_raw, write_clean, write_quarantine
 from assets.defs.partitions import documents_partitions
@@ -32,7 +33,8 @@ def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> Material
         context.log.warning(f"{item.file_name} quarantined: {error}")
         return MaterializeResult(metadata={"file": item.file_name, "quarantined": str(error)})
     findings = tuple(audit_narrative(extracted.lines, extracted.cells, DocumentFacts.of(document)))
-    folder = write_clean(paths.data_dir, facts, document, findings)
+    readings = tuple(ocr_readings(extracted))
+    folder = write_clean(paths.data_dir, facts, document, findings, readings)
     issues = [f"{t.printed_code or t.table_id}: {i}" for t in document.tables for i in t.issues]
     for issue in issues:
         context.log.warning(issue)
@@ -47,6 +49,8 @@ def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> Material
         "cleaning_issues": len(issues),
         "narrative_figures": len(document.figures),
         "narrative_findings": len(findings),
+        "ocr_pages": len(extracted.ocr_pages),
+        "ocr_uncertain_numbers": sum(bool(r.uncertain) for r in readings),
         "tables_found": MetadataValue.md(tables_markdown(document)),
         "path": MetadataValue.path(str(folder)),
     })

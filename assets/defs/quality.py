@@ -36,6 +36,8 @@ def check_results(duckdb: DuckDBResource, paths: BudgetPaths) -> MaterializeResu
         run_sql_file(con, SQL_DIR / "quality" / "check_results.sql")
         con.register("new_results", frame)
         con.execute("insert into quality.check_results by name select * from new_results")
+        con.execute("""update quality.check_results r set read_by_ocr = true from marts.dim_document d
+                       where d.document_id = r.document_id and len(d.ocr_pages) > 0""")
         skipped = pd.DataFrame([asdict(r) for r in not_evaluated(con, identities, results)],
                                columns=["document_id", "suite", "check_name", "guards", "reason"])
         run_sql_file(con, SQL_DIR / "quality" / "checks_not_evaluated.sql")
@@ -61,7 +63,8 @@ def failing_checks(con, guards: str | None = None) -> pd.DataFrame:
     """The failed checks (of one mart, or all) with their document's file name, amounts as exact
     text: a DECIMAL read into pandas would become a float (24050900.0)."""
     return con.execute("""
-        select coalesce(d.file_name, r.document_id) as document, r.check_name, r."group", r.failures,
+        select coalesce(d.file_name, r.document_id) || case when r.read_by_ocr then ' (read by OCR)' else '' end
+                   as document, r.check_name, r."group", r.failures,
                r.instances, r.expected::varchar as expected, r.observed::varchar as observed
         from quality.check_results r left join marts.dim_document d using (document_id)
         where not r.success and (? is null or r.guards = ?)

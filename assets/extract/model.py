@@ -56,9 +56,11 @@ class TextLine:
 
 @dataclass(frozen=True)
 class ExtractedDocument:
-    """Everything the clean stage needs from one PDF, parsed once."""
+    """Everything the clean stage needs from one PDF, parsed once; `ocr_pages` are the pages
+    without a text layer, read from their image."""
 
     page_count: int
     producer: str
     cells: tuple[RawCell, ...]
     lines: tuple[TextLine, ...]
+    ocr_pages: tuple[int, ...] = ()

@@ -25,6 +25,8 @@ MERGE_GAP = 6  # pixels: rule pixels closer than this are one rule
 MIN_TABLE_SIDE = 60  # pixels: a line figure smaller than this is no table
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SPACE_BY_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
+ASCII_PUNCTUATION = re.compile(r"[()]|(?<!\d)[:;,]|[:;,](?!\d)")
+DIGIT_GROUP_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
 
 
@@ -46,10 +48,13 @@ class Word:
 
 def printed(text: str) -> str:
     """Given OCR text, return it with the full-width punctuation Chinese print uses around words
-    (the recogniser answers ASCII '(' for '（'); amounts keep their ASCII '.' and ','."""
+    (the recogniser answers ASCII '(' for '（'), without the spaces it puts beside CJK; a comma
+    grouping digits is ASCII (101,673.03), a colon between digits too (12:30)."""
     if not CJK.search(text):
         return text
-    return SPACE_BY_CJK.sub("", text.translate(FULL_WIDTH))
+    text = ASCII_PUNCTUATION.sub(lambda m: m.group().translate(FULL_WIDTH), text)
+    text = DIGIT_GROUP_COMMA.sub(",", text)  # the recogniser also answers 101，673.03
+    return SPACE_BY_CJK.sub("", text)
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +234,7 @@ def table_cells(number: int, table_index: int, region, words, image, masks) -> l
     horizontal, vertical = masks
     rows = [y + p for p in rule_positions(horizontal[y:y + h, x:x + w].sum(axis=1) / 255, w * 0.2)]
     cols = [x + p for p in rule_positions(vertical[y:y + h, x:x + w].sum(axis=0) / 255, h * 0.2)]
-    if len(rows) < 2 or len(cols) < 2:
+    if len(rows) < 3 or len(cols) < 3:  # a framed chart or a boxed line, not a table
         return []
     words = split_at_rules(words_in(words, (x, y, x + w, y + h)), cols, image, vertical)
     origins = slot_origins(rows, cols, horizontal, vertical)

@@ -1,6 +1,7 @@
 """Open one PDF safely and read every page exactly once into raw cells and text lines.
 
-Each unreadable case (not a PDF, truncated, encrypted, damaged, no pages, no text layer, unmapped
+A page without a text layer (a scan) is read from its image by OCR (extract/ocr.py). Each
+unreadable case (not a PDF, truncated, encrypted, damaged, no pages, no text even by OCR, unmapped
 fonts) raises UnreadableDocument with a one-line reason that names what to do next.
 """
 from __future__ import annotations
@@ -56,15 +57,17 @@ def extract_document(path: Path) -> ExtractedDocument:
     check_pdf_end(path)
     cells: list[RawCell] = []
     lines: list[TextLine] = []
+    ocr_pages: list[int] = []
     try:
         with pdfplumber.open(path) as pdf:
             page_count = len(pdf.pages)
             producer = str(pdf.metadata.get("Producer", "") or "")
             for number, page in enumerate(pdf.pages, start=1):
-                if not page.chars:  # a scanned page: read its image
+                if not page.chars and (page.images or page.curves):  # a scan, or text drawn as outlines
                     page_cells, page_lines = ocr_page(path, number)
                     cells.extend(page_cells)
                     lines.extend(page_lines)
+                    ocr_pages.append(number)
                     page.close()
                     continue
                 # position and text only: faux-bold copies may carry another font name
@@ -80,7 +83,7 @@ def extract_document(path: Path) -> ExtractedDocument:
             raise MemoryError(str(error)) from error  # a resource limit, not a damaged file
         raise UnreadableDocument(describe_open_error(error)) from error
     check_text_layer(cells, lines, page_count)
-    return ExtractedDocument(page_count, producer, tuple(cells), tuple(lines))
+    return ExtractedDocument(page_count, producer, tuple(cells), tuple(lines), tuple(ocr_pages))
 
 
 def has_doubled_chars(page) -> bool:
@@ -119,7 +122,8 @@ def check_text_layer(cells: list[RawCell], lines: list[TextLine], page_count: in
     texts = [line.text for line in lines] + [cell.text or "" for cell in cells]
     if not any(text.strip() for text in texts):
         raise UnreadableDocument(
-            f"no text layer in {page_count} page(s) (scanned images?): OCR it first"
+            f"no text layer in {page_count} page(s), and no text in their images either (blank "
+            "pages, or a scan too faint or small to read): scan it again at 200-300 dpi"
         )
     cid_hits = sum(1 for text in texts if CID_PATTERN.search(text))
     if cid_hits:

@@ -16,7 +16,11 @@ select
     end as disclosure_id,
     case when h.has_tables and h.has_narrative then 'tables_and_narrative'
          when h.has_tables then 'tables'
-         else 'narrative' end as contents
+         else 'narrative' end as contents,
+    -- pages without a text layer, read from their image by OCR (marts.fct_ocr_readings)
+    d.ocr_pages,
+    case when len(d.ocr_pages) = 0 then 'text_layer' when len(d.ocr_pages) = d.page_count then 'ocr'
+         else 'text_layer_and_ocr' end as read_by
 from staging.stg_documents d
 join holds h using (document_id)
 order by d.document_id;

@@ -11,5 +11,6 @@ select
     template::varchar as template,
     page_count::integer as page_count,
     producer::varchar as producer,
-    size_bytes::bigint as size_bytes
+    size_bytes::bigint as size_bytes,
+    coalesce(ocr_pages, [])::integer[] as ocr_pages
 from clean_documents;
