@@ -151,9 +151,24 @@ def test_identities_hold_where_the_document_is_consistent(provinces):
     assert failing == []
 
 
-def test_image_only_pdf_is_quarantined(provinces):
-    reasons = rows(provinces, "select reason from quality.quarantine where file_name like '%IMAGE-ONLY%'")
-    assert len(reasons) == 1 and "no text layer" in reasons[0][0]
+def test_image_only_narrative_is_read_by_ocr(provinces):
+    # 北京市政务服务和数据管理局's 说明 is scanned (8 pages, no text layer); figures read off pp. 5 and 7
+    doc = document_id(provinces, "IMAGE-ONLY")
+    assert rows(provinces, "select read_by, len(ocr_pages), department_name, fiscal_year from marts.dim_document "
+                           "where document_id = ?", doc) == [("ocr", 8, "北京市政务服务和数据管理局", 2026)]
+    figures = set(rows(provinces, "select page, amount from marts.fct_narrative_figures where document_id = ? "
+                                  "and unit = '万元'", doc))
+    in_yuan = {(page, Decimal(v) * 10000) for page, v in [
+        (5, "101673.03"), (5, "99003.18"), (5, "2669.85"), (5, "4950.85"),  # 收入预算, 2025 年初, 增加, 结转
+        (7, "80.11"), (7, "8.35"), (7, "51.30"), (7, "7.25"), (7, "21.56"), (7, "12.53"), (7, "9.03"),  # 三公
+        (7, "55307.45"), (7, "760.36")]}  # 政府采购, 机关运行经费
+    assert in_yuan <= figures
+    # its stated rates agree with its stated amounts (2,669.85 / 99,003.18 = 2.7 %; 8.35 / 88.46 = 9.44 %)
+    assert rows(provinces, "select check_name, success from quality.check_results where document_id = ? "
+                           "and check_name = 'N.growth'", doc) == [("N.growth", True)]
+    readings = rows(provinces, "select count(*), count(*) filter (where is_uncertain) from marts.fct_ocr_readings "
+                               "where document_id = ?", doc)
+    assert readings[0][0] > 40
 
 
 def test_indentation_levels_a_names_only_table(provinces):

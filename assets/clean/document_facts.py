@@ -12,6 +12,8 @@ from assets.extract.model import TextLine
 YEAR = re.compile(r"(20\d{2})年")
 COVER_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)")  # 年度部门决算, 部门预算公开
 COVER_DEPARTMENT = re.compile(r"^([^\d\s第][^\d]{3,40}?)\s*20\d{2}\s*年")
+COVER_NAME = re.compile(r"^[^\d\s第（(一二三四五六七八九十][^\d]{3,40}$")
+COVER_YEAR_TITLE = re.compile(r"^20\d{2}年度?(?:部门|单位)(?:预算|决算)")
 BARE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 DEPARTMENT_LABELS = {"部门名称", "单位名称", "部门(单位)名称", "预算单位名称", "编制单位", "编制部门"}
 FORM_YEAR = re.compile(r"^\(?(20\d{2})年度?\)?$")
@@ -27,12 +29,15 @@ def document_year(titles: list[str]) -> int | None:
 
 
 def cover_department(lines: list[TextLine]) -> str | None:
-    """The department named on the cover: "江苏省政协办公厅 2018 年度" above "部门预算公开"."""
-    first_page = [line for line in lines if line.page == (lines[0].page if lines else 0)]
-    for line in first_page[:6]:
+    """The department named on the cover: "江苏省政协办公厅 2018 年度" above "部门预算公开", or
+    "北京市政务服务和数据管理局" on its own line above "2026年度部门预算信息公开"."""
+    first_page = [line for line in lines if line.page == (lines[0].page if lines else 0)][:6]
+    for line, below in zip(first_page, [*first_page[1:], None], strict=True):
         match = COVER_DEPARTMENT.match(line.text.strip())
         if match:
             return match.group(1)
+        if below and COVER_NAME.match(line.text.strip()) and COVER_YEAR_TITLE.match(label_key(below.text)):
+            return line.text.strip()  # the name on a line of its own above "2026年度部门预算…"
     return None
 
 

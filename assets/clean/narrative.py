@@ -110,9 +110,9 @@ def append_line(paragraph: Paragraph, text: str, page: int) -> None:
 
 
 def is_heading(text: str) -> bool:
-    """A short line that states no figure, numbered (一、… or （一）…, not a paragraph's start) or
-    named like a 说明 heading without a number (…主要职能, …机构设置, 名词解释, …情况说明)."""
-    if len(text) >= 40 or FIGURE.search(text) or text[-1] in "，,；;。":
+    """A short line that states no figure and holds no full stop, numbered (一、… or （一）…, not
+    a paragraph's start) or named like a 说明 heading without a number (…主要职能, …机构设置, 名词解释, …情况说明)."""
+    if len(text) >= 40 or FIGURE.search(text) or text[-1] in "，,；;。" or "。" in text:
         return False
     return bool(SECTION.match(text) or SUBSECTION.match(text) or NAMED_HEADING.search(text))
 

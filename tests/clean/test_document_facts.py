@@ -17,6 +17,10 @@ def test_cover_names_department_and_year():
     assert cover_year(cover) == 2018
     # the year printed as a line of its own, under the title (Shanghai 决算)
     assert cover_year(lines("上海市普陀区财政局", "年度部门决算", "2024")) == 2024
+    # the name on a line of its own above the year and title (北京, read by OCR)
+    beijing = lines("北京市政务服务和数据管理局", "2026年度部门预算信息公开", "目录")
+    assert cover_department(beijing) == "北京市政务服务和数据管理局"
+    assert cover_department(lines("目录", "第一部分 2026年度部门预算情况说明")) is None
 
 
 def test_a_table_of_contents_names_the_template_of_a_pdf_without_tables():

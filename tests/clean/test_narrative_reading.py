@@ -51,3 +51,22 @@ def test_digits_drawn_below_their_sentence_are_merged_into_it():
     next_line = text_line([("包括基本工资。", 72.0)], 113.5)
     merged = merge_offset_lines([sentence, digits, next_line])
     assert [m["text"] for m in merged] == ["基本支出2336.91万元。", "包括基本工资。"]
+
+
+def test_a_numbered_line_with_a_full_stop_inside_is_prose_not_a_heading():
+    # 北京 (p. 7): the subsection's first sentence wraps after the number, before its unit
+    lines = [line(7, 0, "四、财政拨款“三公”经费预算情况说明", 60),
+             line(7, 1, "（三）公务用车购置和运行维护费。2026年预算数21.56", 80),
+             line(7, 2, "万元，包括公务用车购置费预算12.53万元、公务用车运行", 100),
+             line(7, 3, "维护费预算9.03万元。", 120)]
+    figures = [(f.statement, str(f.value)) for f in document_figures(lines, [])]
+    assert figures == [("预算数", "21.56"), ("包括公务用车购置费预算", "12.53"), ("公务用车运行维护费预算", "9.03")]
+
+
+def test_a_digit_group_comma_does_not_end_a_clause():
+    lines = [line(5, 0, "二、收入预算情况说明", 60),
+             line(5, 1, "2026年度收入预算101,673.03万元，比2025年年初预算数99,003.18万元增加2,669.85万元，"
+                        "增长2.7%。", 80)]
+    figures = [(f.statement, str(f.value)) for f in document_figures(lines, [])]
+    assert figures == [("收入预算", "101673.03"), ("比2025年年初预算数", "99003.18"),
+                       ("比2025年年初预算数99,003.18万元增加", "2669.85"), ("增长", "2.7")]
