@@ -15,18 +15,19 @@ MAX_PICTURES_PER_CHECK = 5  # failing instances pictured per identity (all are l
 
 
 def check_needles(failure: data.CheckFailure) -> list[tuple[str, ...]]:
-    """What a failing instance looks like on its page: its amounts as printed, the words of its subject."""
-    amounts = [] if failure.unit_in_yuan is None else [
-        (amount_pattern(failure.printed(value)),) for value in (failure.expected, failure.observed)]
-    return amounts + subject_needles(failure.subject)
+    """What a failing instance looks like on its page: its amounts or rates as printed (a yes/no
+    check has none), the words of its subject."""
+    amounts = [(amount_pattern(failure.printed(value)),) for value in (failure.expected, failure.observed)]
+    return (amounts if failure.unit else []) + subject_needles(failure.subject)
 
 
 def check_pictures(pdf: PdfPages, check: data.FailedCheck, tables: list[data.TableFound],
                    folder: Path, number: int) -> list[Picture]:
-    """Pictures of a check's first failing instances, looked for on the pages of the mart it guards
-    first, then on every table's pages."""
+    """Pictures of a check's first failing instances, on the pages their subject names, else looked
+    for on the pages of the mart the check guards first, then on every table's pages."""
     pages = [*check.guarded_pages, *(page for table in tables for page in table.pages)]
-    return [pdf.picture(pages, check_needles(failure), folder / f"check-{number}-{index}.png")
+    return [pdf.picture(list(failure.named_pages) or pages, check_needles(failure),
+                        folder / f"check-{number}-{index}.png")
             for index, failure in enumerate(check.failures[:MAX_PICTURES_PER_CHECK])]
 
 

@@ -2,6 +2,7 @@
 found, failing identity checks, narrative findings and the charts' figures (money as Decimal)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ THREE_PUBLIC_PARTS = (("total", "合计"), ("overseas_travel", "因公出国(境
                       ("vehicle_purchase", "公务用车购置费"), ("vehicle_operation", "公务用车运行费"),
                       ("official_reception", "公务接待费"))
 KIND_NAMES = {"budget": "预算", "final_accounts": "决算"}
+PAGE_IN_SUBJECT = re.compile(r"\bp\.(\d+)")  # "03 p.9 row 13 …", "增长 10.06% (p.25)"
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,13 @@ class CheckFailure:
     expected: Decimal
     observed: Decimal
     gap: Decimal
-    unit: str
+    unit: str  # 万元, 元 …; % for rates; '' for a yes/no (1.00 / 0.00) or a count
     unit_in_yuan: Decimal | None  # 10000.00 for 万元; None when the values are not money
+
+    @property
+    def named_pages(self) -> tuple[int, ...]:
+        """The pages the subject names (narrative figures and row-level checks say where they are)."""
+        return tuple(int(page) for page in PAGE_IN_SUBJECT.findall(self.subject))
 
     def printed(self, yuan: Decimal) -> Decimal:
         """An amount in 元 as its table prints it (万元 digits for a 万元 table), exactly."""

@@ -99,9 +99,9 @@ def picture_html(picture: Picture, out: Path, source: str) -> str:
 
 
 def amount_text(failure: CheckFailure, yuan_amount: Decimal) -> str:
-    """An amount of a failing check in the printed unit, with its exact 元 beside it."""
+    """A value of a failing check in the printed unit, with the exact 元 beside an amount."""
     if failure.unit_in_yuan is None:
-        return str(yuan_amount)
+        return f"{yuan_amount} {failure.unit}".strip()
     return f"{failure.printed(yuan_amount)} {failure.unit} ({yuan(yuan_amount)} 元)"
 
 
