@@ -22,6 +22,7 @@ class Document:
     document_id: str
     file_name: str
     path: str | None
+    sha256: str
     department_name: str | None
     fiscal_year: int | None
     document_kind: str
@@ -137,7 +138,7 @@ def records(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None
 
 def documents(con: duckdb.DuckDBPyConnection) -> list[Document]:
     return [Document(**row) for row in records(con, """
-        select document_id, file_name, path, department_name, fiscal_year, document_kind, scope,
+        select document_id, file_name, path, sha256, department_name, fiscal_year, document_kind, scope,
                template, page_count
         from marts.dim_document order by department_name, fiscal_year, document_kind, file_name""")]
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pdfplumber
 
+from assets.work_files import file_sha256
+
 RESOLUTION = 110  # pixels per inch of the saved pictures
 MARGIN = 36  # points of page kept above and below the highlighted lines
 HIGHLIGHT = {"fill": (255, 230, 0, 70), "stroke": (220, 0, 0), "stroke_width": 2}
@@ -87,15 +89,19 @@ def region(page, boxes: list[tuple[float, float, float, float]]) -> tuple[float,
 
 
 class PdfPages:
-    """One source PDF, opened once for all the pictures of its document."""
+    """One source PDF, opened once for all the pictures of its document, if it is still the file loaded."""
 
-    def __init__(self, path: str | None):
-        self.path = path
+    def __init__(self, path: str | None, sha256: str):
         self.pdf = None
         self.problem = ""
         if not path or not Path(path).is_file():
             self.problem = f"PDF not found at {path}: no picture (the file was moved or removed since the run)"
-            return
+        elif file_sha256(Path(path)) != sha256:
+            self.problem = f"the PDF at {path} is not the one loaded (its content changed since the run): no picture"
+        else:
+            self.open(path)
+
+    def open(self, path: str) -> None:
         try:
             self.pdf = pdfplumber.open(path)
         except Exception as error:  # pdfminer raises many types for a damaged file

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from report.build import write_report
-from tests.conftest import wan_to_yuan
+from tests.conftest import REFERENCE_PDF, wan_to_yuan
 from tests.report.browser import CHROMIUM, highlighted, image_sizes, rendered
 
 needs_chromium = pytest.mark.skipif(
@@ -84,16 +84,22 @@ def test_chart_amounts_exact_as_in_the_warehouse(sample_report, warehouse):
     assert Decimal("26544600.00") in dict(by_class).values()  # 201 一般公共服务 2654.46 万元 (说明, 第二部分 五)
 
 
-@pytest.fixture
-def moved_warehouse(pipeline_run, tmp_path):
-    """A writable copy of the sample warehouse whose PDF was moved away after the run."""
+def relocated(pipeline_run, tmp_path, pdf_path):
+    """A writable copy of the sample warehouse whose document now names `pdf_path` (and a file name
+    that HTML would misread)."""
     summary, _ = pipeline_run
     copy = tmp_path / "moved.duckdb"
     shutil.copyfile(summary.paths.warehouse_file, copy)
     copy.chmod(0o644)
     con = duckdb.connect(str(copy))
-    con.execute("update marts.dim_document set path = ?, file_name = ?",
-                [str(tmp_path / "gone" / "a.pdf"), "<b>焦作</b> & co.pdf"])
+    con.execute("update marts.dim_document set path = ?, file_name = ?", [str(pdf_path), "<b>焦作</b> & co.pdf"])
+    return con
+
+
+@pytest.fixture
+def moved_warehouse(pipeline_run, tmp_path):
+    """The sample warehouse after its PDF was moved away."""
+    con = relocated(pipeline_run, tmp_path, tmp_path / "gone" / "a.pdf")
     yield con
     con.close()
 
@@ -108,3 +114,19 @@ def test_missing_pdf_says_so_instead_of_a_picture(moved_warehouse, tmp_path):
     assert not list(out.rglob("*.png"))
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "&lt;b&gt;焦作&lt;/b&gt; &amp; co.pdf" in index and "<b>焦作</b>" not in index
+
+
+def test_a_pdf_changed_since_the_run_is_not_pictured(pipeline_run, tmp_path):
+    """Another file at the path (the document edited and not yet re-run): its pages would show
+    other numbers, so there is no picture."""
+    edited = tmp_path / "a.pdf"
+    edited.write_bytes(REFERENCE_PDF.read_bytes() + b"\n% edited\n")
+    con = relocated(pipeline_run, tmp_path, edited)
+    try:
+        write_report(con, tmp_path / "report")
+        (document_id,) = con.execute("select document_id from marts.dim_document").fetchone()
+    finally:
+        con.close()
+    page = (tmp_path / "report" / f"{document_id}.html").read_text(encoding="utf-8")
+    assert "<img" not in page
+    assert page.count(f"the PDF at {edited} is not the one loaded") == 9
