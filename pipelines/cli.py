@@ -1,7 +1,7 @@
-"""The `budget-etl` command: run the pipeline, query the warehouse, export the marts.
+"""The `budget-etl` command: run the pipeline, query the warehouse, export the marts, write the report.
 
-`run` goes through Dagster (the same asset code the UI runs); `sql` and `export` only open the
-published DuckDB file read-only, so they start fast and never import Dagster or GX.
+`run` goes through Dagster (the same asset code the UI runs); `sql`, `export` and `report` only open
+the published DuckDB file read-only, so they start fast and never import Dagster or GX.
 """
 from __future__ import annotations
 
@@ -193,11 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", default="exports")
     export.add_argument("--warehouse")
     export.set_defaults(handler=command_export)
-    report = commands.add_parser("report", help="write the reviewers' offline HTML report: every finding on its page",
-                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    report.add_argument("--warehouse", help="the published DuckDB file (env BUDGET_WAREHOUSE)", default=None)
+    report = commands.add_parser("report", help="write the reviewers' offline HTML report: every finding on its page")
+    report.add_argument("--warehouse", help="the published DuckDB file (env BUDGET_WAREHOUSE)")
     report.add_argument("--out", help="folder to write index.html and the pages into "
-                                      "(default: <warehouse name>_report beside the warehouse)", default=None)
+                                      "(default: <warehouse name>_report beside the warehouse)")
     report.set_defaults(handler=command_report)
     docs = commands.add_parser("docs", help="serve the Data Docs (quality checks) on 127.0.0.1")
     docs.add_argument("--port", type=int, default=8008)

@@ -15,7 +15,7 @@ RESOLUTION = 110  # pixels per inch of the saved pictures
 MARGIN = 36  # points of page kept above and below the highlighted lines
 HIGHLIGHT = {"fill": (255, 230, 0, 70), "stroke": (220, 0, 0), "stroke_width": 2}
 SHORTEST_NEEDLE = 4  # characters: shorter words of a subject ("07", "Σ") match anywhere
-AMOUNT = re.compile(r"^\d{1,9}(\.\d+)?$")  # a year or an amount, not a code
+YEAR_OR_AMOUNT = re.compile(r"^((19|20)\d\d|\d+\.\d+)$")  # words of a subject that are not a code
 PAD = 1.5  # points around the highlighted glyphs
 
 
@@ -25,7 +25,6 @@ class Picture:
 
     file: Path | None
     page: int | None
-    located: bool  # the text was found and is boxed (else the page is shown as a whole)
     note: str
 
 
@@ -53,7 +52,8 @@ def text_needle(text: str) -> tuple[str, ...]:
 def subject_needles(subject: str) -> list[tuple[str, ...]]:
     """Needles for the words of a check's subject that can be told apart on a page (not a year or
     an amount in 元, which the page prints otherwise or elsewhere)."""
-    words = (w for w in (subject.strip(), *subject.split()) if len(w) >= SHORTEST_NEEDLE and not AMOUNT.match(w))
+    words = (w for w in (subject.strip(), *subject.split())
+             if len(w) >= SHORTEST_NEEDLE and not YEAR_OR_AMOUNT.match(w))
     return [text_needle(word) for word in dict.fromkeys(words)]
 
 
@@ -121,16 +121,17 @@ class PdfPages:
         """Save a picture of the page (of `pages`, 1-based) printing most of the needles, cropped to
         and boxing the matches; the first page whole when none prints them."""
         if self.pdf is None:
-            return Picture(None, pages[0] if pages else None, False, self.problem)
+            return Picture(None, pages[0] if pages else None, self.problem)
         pages = [p for p in dict.fromkeys(pages) if 1 <= p <= len(self.pdf.pages)]
         if not pages:
-            return Picture(None, None, False, "no page of the document to show")
-        scored = [(boxes_on(self.pdf.pages[number - 1], needles), number) for number in pages]
-        (found, boxes), number = max(scored, key=lambda item: (item[0][0], -pages.index(item[1])))
+            return Picture(None, None, "no page of the document to show")
+        scored = [(*boxes_on(self.pdf.pages[number - 1], needles), -order, number)
+                  for order, number in enumerate(pages)]
+        found, boxes, _, number = max(scored, key=lambda item: (item[0], item[2]))  # the first of the best
         page = self.pdf.pages[number - 1]
         image = (page.crop(region(page, boxes)) if found else page).to_image(resolution=RESOLUTION)
         image.draw_rects(boxes, **HIGHLIGHT)
         target.parent.mkdir(parents=True, exist_ok=True)
         image.save(target, format="PNG")
         note = "" if found else "the printed text was not located on the page: the whole page is shown"
-        return Picture(target, number, bool(found), note)
+        return Picture(target, number, note)
