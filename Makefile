@@ -20,7 +20,7 @@ run: setup
 	$(BIN)/budget-etl run
 
 test: setup
-	$(BIN)/ruff check --quiet pipelines assets expectations warehouse bench tests
+	$(BIN)/ruff check --quiet pipelines assets expectations warehouse report bench tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 # The UI plus the daemon that runs the inbox sensor and the daily schedule, on the warehouse's
@@ -42,4 +42,4 @@ fixtures: setup
 	$(BIN)/python -m tests.rendering.generate
 
 clean:
-	rm -rf $(VENV) .dagster_home warehouse/budget.duckdb* warehouse/budget_data exports
+	rm -rf $(VENV) .dagster_home warehouse/budget.duckdb* warehouse/budget_data warehouse/budget_report exports

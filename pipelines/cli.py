@@ -1,7 +1,7 @@
-"""The `budget-etl` command: run the pipeline, query the warehouse, export the marts.
+"""The `budget-etl` command: run the pipeline, query the warehouse, export the marts, write the report.
 
-`run` goes through Dagster (the same asset code the UI runs); `sql` and `export` only open the
-published DuckDB file read-only, so they start fast and never import Dagster or GX.
+`run` goes through Dagster (the same asset code the UI runs); `sql`, `export` and `report` only open
+the published DuckDB file read-only, so they start fast and never import Dagster or GX.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from pipelines.sql_output import FORMATS
-from warehouse.paths import DEFAULT_WAREHOUSE, data_docs_dir_for
+from warehouse.paths import DEFAULT_WAREHOUSE, data_docs_dir_for, report_dir_for
 
 MART_SCHEMAS = ("marts", "quality")
 
@@ -83,14 +83,19 @@ def first_line_of(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
-def command_export(args: argparse.Namespace) -> int:
-    con = open_warehouse(args.warehouse)
-    out = Path(args.out)
+def output_folder(out: Path, command: str) -> Path:
+    """Make the folder a command writes into, or exit with a one-line reason."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        sys.exit(f"budget-etl export: cannot use {out} as the output folder ({error.strerror}): "
+        sys.exit(f"budget-etl {command}: cannot use {out} as the output folder ({error.strerror}): "
                  "pass --out DIR, a folder or a path where one can be made")
+    return out
+
+
+def command_export(args: argparse.Namespace) -> int:
+    con = open_warehouse(args.warehouse)
+    out = output_folder(Path(args.out), "export")
     tables = con.execute(
         "select table_schema, table_name from information_schema.tables "
         "where table_schema in ? order by 1, 2", [list(MART_SCHEMAS)]).fetchall()
@@ -99,6 +104,16 @@ def command_export(args: argparse.Namespace) -> int:
         target = out / f"{schema}.{name}.{args.format}"
         con.execute(f"copy {schema}.{name} to '{target}' ({options})")
         print(f"wrote {target}")
+    return 0
+
+
+def command_report(args: argparse.Namespace) -> int:
+    """Write the reviewers' HTML report (index and one page per document) from the warehouse."""
+    from report.build import write_report  # imports pdfplumber: only for this command
+
+    con = open_warehouse(args.warehouse, sandboxed=True)
+    out = output_folder(Path(args.out) if args.out else report_dir_for(warehouse_path(args.warehouse)), "report")
+    print(f"report: {write_report(con, out)}")
     return 0
 
 
@@ -178,6 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", default="exports")
     export.add_argument("--warehouse")
     export.set_defaults(handler=command_export)
+    report = commands.add_parser("report", help="write the reviewers' offline HTML report: every finding on its page")
+    report.add_argument("--warehouse", help="the published DuckDB file (env BUDGET_WAREHOUSE)")
+    report.add_argument("--out", help="folder to write index.html and the pages into "
+                                      "(default: <warehouse name>_report beside the warehouse)")
+    report.set_defaults(handler=command_report)
     docs = commands.add_parser("docs", help="serve the Data Docs (quality checks) on 127.0.0.1")
     docs.add_argument("--port", type=int, default=8008)
     docs.add_argument("--warehouse")

@@ -98,17 +98,18 @@ def test_a_bad_warehouse_path_is_one_line(tmp_path, kind):
         path.write_text("id,amount\n1,2\n")
     else:
         path.write_bytes(b"")
-    for command in (["sql", "select 1"], ["export"]):
+    for command in (["sql", "select 1"], ["export"], ["report"]):
         out = budget_etl(*command, "--warehouse", str(path))
         assert out.returncode == 1
         assert out.stderr.count("\n") == 1 and "not a DuckDB file" in out.stderr, out.stderr
         assert "Traceback" not in out.stderr
 
 
-def test_export_to_a_file_instead_of_a_folder_is_one_line(pipeline_run, warehouse, tmp_path):
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_output_to_a_file_instead_of_a_folder_is_one_line(pipeline_run, warehouse, tmp_path, command):
     summary, _ = pipeline_run
     (tmp_path / "out").write_text("not a folder")
-    out = budget_etl("export", "--out", str(tmp_path / "out"), "--warehouse", str(summary.paths.warehouse_file))
+    out = budget_etl(command, "--out", str(tmp_path / "out"), "--warehouse", str(summary.paths.warehouse_file))
     assert out.returncode == 1
     assert out.stderr.count("\n") == 1 and "pass --out DIR" in out.stderr, out.stderr
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PURE = ["assets/extract", "assets/clean", "assets/audit", "assets/templates", "assets/work_files.py",
-        "expectations", "warehouse"]
+        "expectations", "warehouse", "report"]
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -15,6 +15,11 @@ def data_dir_for(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.stem}_data")
 
 
+def report_dir_for(warehouse: Path) -> Path:
+    """Where `budget-etl report` writes the reviewers' HTML report by default."""
+    return warehouse.with_name(f"{warehouse.stem}_report")
+
+
 def data_docs_dir_for(warehouse: Path) -> Path:
     """Great Expectations' Data Docs of the last check run (static HTML, works offline)."""
     return data_dir_for(warehouse) / "data_docs"

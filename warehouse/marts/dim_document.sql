@@ -9,7 +9,7 @@ with holds as (
     from staging.stg_documents d
 )
 select
-    d.document_id, d.file_name, d.sha256, d.department_name, d.fiscal_year, d.document_kind, d.scope,
+    d.document_id, d.file_name, d.path, d.sha256, d.department_name, d.fiscal_year, d.document_kind, d.scope,
     d.template, d.page_count, d.producer, d.size_bytes,
     case when d.department_name is not null and d.fiscal_year is not null
          then left(md5(concat_ws('|', d.department_name, d.fiscal_year, d.document_kind, d.scope)), 16)

@@ -3,6 +3,7 @@ create or replace table staging.stg_documents as
 select
     document_id::varchar as document_id,
     file_name::varchar as file_name,
+    path::varchar as path,
     sha256::varchar as sha256,
     department_name::varchar as department_name,
     fiscal_year::integer as fiscal_year,
