@@ -269,7 +269,8 @@ FINDING_SCHEMA = pa.schema([
 OCR_READING_SCHEMA = pa.schema([
     ("document_id", pa.string()), ("page", pa.int32()), ("table_index", pa.int32()),
     ("row", pa.int32()), ("col", pa.int32()), ("text", pa.string()), ("confidence", pa.float64()),
-    ("x0", pa.float64()), ("top", pa.float64()), ("bottom", pa.float64()), ("uncertain", pa.string()),
+    ("x0", pa.float64()), ("top", pa.float64()), ("x1", pa.float64()), ("bottom", pa.float64()),
+    ("uncertain", pa.string()),
 ])
 
 

@@ -51,7 +51,7 @@ def write_document_page(con: duckdb.DuckDBPyConnection, document: data.Document,
     folder = out / "img" / document.document_id
     shutil.rmtree(folder, ignore_errors=True)
     tables = data.tables_found(con, document.document_id)
-    with PdfPages(document.path, document.sha256) as pdf:
+    with PdfPages(document.path, document.sha256, data.ocr_texts(con, document.document_id)) as pdf:
         checks = [(check, check_pictures(pdf, check, tables, folder, number))
                   for number, check in enumerate(data.failed_checks(con, document.document_id))]
         findings = [(finding, finding_picture(pdf, finding, folder))

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import duckdb
 
+from report.images import OcrText
+
 THREE_PUBLIC_PARTS = (("total", "合计"), ("overseas_travel", "因公出国(境)费"),
                       ("vehicle_purchase", "公务用车购置费"), ("vehicle_operation", "公务用车运行费"),
                       ("official_reception", "公务接待费"))
@@ -141,6 +143,15 @@ def documents(con: duckdb.DuckDBPyConnection) -> list[Document]:
         select document_id, file_name, path, sha256, department_name, fiscal_year, document_kind, scope,
                template, page_count
         from marts.dim_document order by department_name, fiscal_year, document_kind, file_name""")]
+
+
+def ocr_texts(con: duckdb.DuckDBPyConnection, document_id: str) -> dict[int, list[OcrText]]:
+    """Given a document, return per scanned page the cells and lines OCR read on it."""
+    pages: dict[int, list[OcrText]] = {}
+    for row in records(con, "select page, text, x0, top, x1, bottom from marts.fct_ocr_readings "
+                            "where document_id = ? order by page, top, x0", [document_id]):
+        pages.setdefault(row.pop("page"), []).append(OcrText(**row))
+    return pages
 
 
 def quarantined(con: duckdb.DuckDBPyConnection) -> list[Quarantined]:

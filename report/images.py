@@ -1,5 +1,6 @@
 """Pictures of PDF page regions: find the printed text of a finding on its pages with pdfplumber's
-search, crop around it, box it in red and save a PNG (or say why there is no picture)."""
+search (on a scanned page: in the text OCR read there, with its boxes), crop around it, box it in
+red and save a PNG (or say why there is no picture)."""
 from __future__ import annotations
 
 import re
@@ -17,6 +18,17 @@ HIGHLIGHT = {"fill": (255, 230, 0, 70), "stroke": (220, 0, 0), "stroke_width": 2
 SHORTEST_NEEDLE = 4  # characters: shorter words of a subject ("07", "Σ") match anywhere
 YEAR_OR_AMOUNT = re.compile(r"^((19|20)\d\d|\d+\.\d+)$")  # words of a subject that are not a code
 PAD = 1.5  # points around the highlighted glyphs
+
+
+@dataclass(frozen=True)
+class OcrText:
+    """A cell or line OCR read on a scanned page (marts.fct_ocr_readings), in page points."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float | None
+    bottom: float
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,21 @@ def boxes_on(page, needles: list[tuple[str, ...]]) -> tuple[int, list[tuple[floa
     return score, boxes
 
 
+def ocr_boxes(page, readings: list[OcrText], needles: list[tuple[str, ...]]) -> tuple[int, list]:
+    """As boxes_on, for a page without a text layer: the needles looked for in what OCR read there,
+    each match boxed by its cell or line (a line runs to the page's right margin)."""
+    score, boxes = 0, []
+    for needle in needles:
+        for pattern in needle:
+            hits = [(r, m) for r in readings for m in [re.search(pattern, r.text)] if m]
+            if hits:
+                score += max(len(m.group()) for _, m in hits)
+                boxes += [(r.x0 - PAD, r.top - PAD, (r.x1 or page.width - r.x0) + PAD, r.bottom + PAD)
+                          for r, _ in hits]
+                break
+    return score, boxes
+
+
 def region(page, boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
     """The page's full width between the highlighted lines, with a margin above and below."""
     top = max(0, min(box[1] for box in boxes) - MARGIN)
@@ -91,8 +118,9 @@ def region(page, boxes: list[tuple[float, float, float, float]]) -> tuple[float,
 class PdfPages:
     """One source PDF, opened once for all the pictures of its document, if it is still the file loaded."""
 
-    def __init__(self, path: str | None, sha256: str):
+    def __init__(self, path: str | None, sha256: str, ocr: dict[int, list[OcrText]] | None = None):
         self.pdf = None
+        self.ocr = ocr or {}  # page -> what OCR read on it, for pages without a text layer
         self.problem = ""
         if not path or not Path(path).is_file():
             self.problem = f"PDF not found at {path}: no picture (the file was moved or removed since the run)"
@@ -117,6 +145,12 @@ class PdfPages:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def boxes(self, number: int, needles: list[tuple[str, ...]]) -> tuple[int, list]:
+        page = self.pdf.pages[number - 1]
+        if not page.chars and number in self.ocr:
+            return ocr_boxes(page, self.ocr[number], needles)
+        return boxes_on(page, needles)
+
     def picture(self, pages: list[int], needles: list[tuple[str, ...]], target: Path) -> Picture:
         """Save a picture of the page (of `pages`, 1-based) printing most of the needles, cropped to
         and boxing the matches; the first page whole when none prints them."""
@@ -125,8 +159,7 @@ class PdfPages:
         pages = [p for p in dict.fromkeys(pages) if 1 <= p <= len(self.pdf.pages)]
         if not pages:
             return Picture(None, None, "no page of the document to show")
-        scored = [(*boxes_on(self.pdf.pages[number - 1], needles), -order, number)
-                  for order, number in enumerate(pages)]
+        scored = [(*self.boxes(number, needles), -order, number) for order, number in enumerate(pages)]
         found, boxes, _, number = max(scored, key=lambda item: (item[0], item[2]))  # the first of the best
         page = self.pdf.pages[number - 1]
         image = (page.crop(region(page, boxes)) if found else page).to_image(resolution=RESOLUTION)

@@ -76,7 +76,8 @@ def spec_columns() -> dict[str, dict[str, str]]:
         "sentence": "varchar", "printed": "varchar", "expected": "varchar"}
     columns["ocr_readings"] = {
         "table_index": "integer", "row": "integer", "col": "integer", "text": "varchar",
-        "confidence": "double", "x0": "double", "top": "double", "bottom": "double", "uncertain": "varchar"}
+        "confidence": "double", "x0": "double", "top": "double", "x1": "double", "bottom": "double",
+        "uncertain": "varchar"}
     return columns
 
 

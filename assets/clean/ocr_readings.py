@@ -1,5 +1,5 @@
-"""Which printed numbers of a document were read by OCR, with their confidence, and which of them
-are uncertain: a reviewer checks those on the page before trusting any figure built from them.
+"""Every text of a document read by OCR (scanned pages), where it is on its page and how sure the
+reading is; a number read without confidence is uncertain: a reviewer checks it on the page.
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ AMOUNT_LIKE = re.compile(r"^[\d,.\s-]+$")  # nothing but digits and what separat
 
 @dataclass(frozen=True)
 class OcrReading:
-    """One table cell or text line read by OCR that prints a number (`table_index`, `row`, `col`
-    are None for a line of text), where it is on its page (points) and why it is uncertain."""
+    """One table cell or text line read by OCR (`table_index`, `row`, `col` are None for a line of
+    text), where it is on its page (points; a line's right end is not kept: None) and why its number
+    is uncertain ("" for a trusted one and for text without digits)."""
 
     page: int
     table_index: int | None
@@ -27,12 +28,15 @@ class OcrReading:
     confidence: float
     x0: float
     top: float
+    x1: float | None
     bottom: float
     uncertain: str  # "" when the reading is trusted, else the reason
 
 
 def doubt(text: str, confidence: float, in_cell: bool) -> str:
-    """Why a number read by OCR is not trusted, or ""."""
+    """Why a number read by OCR is not trusted, or "" (also for a text without digits)."""
+    if not DIGIT.search(text):
+        return ""
     if confidence < UNCERTAIN_BELOW:
         return f"OCR confidence {confidence:.2f} < {UNCERTAIN_BELOW}"
     if in_cell and AMOUNT_LIKE.match(text) and not is_number(text):
@@ -43,17 +47,17 @@ def doubt(text: str, confidence: float, in_cell: bool) -> str:
 def cell_reading(cell: RawCell) -> OcrReading:
     text, confidence = cell.text or "", cell.ocr_confidence or 0.0
     return OcrReading(cell.page, cell.table_index, cell.row, cell.col, text, confidence,
-                      cell.x0, cell.top, cell.bottom, doubt(text, confidence, in_cell=True))
+                      cell.x0, cell.top, cell.x1, cell.bottom, doubt(text, confidence, in_cell=True))
 
 
 def line_reading(line: TextLine) -> OcrReading:
     confidence = line.ocr_confidence or 0.0
-    return OcrReading(line.page, None, None, None, line.text, confidence, line.x0, line.top, line.bottom,
-                      doubt(line.text, confidence, in_cell=False))
+    return OcrReading(line.page, None, None, None, line.text, confidence, line.x0, line.top, None,
+                      line.bottom, doubt(line.text, confidence, in_cell=False))
 
 
 def ocr_readings(document: ExtractedDocument) -> list[OcrReading]:
-    """Given an extracted document, return every OCR-read cell and line that prints a digit."""
-    cells = [cell_reading(c) for c in document.cells if c.source == "ocr" and DIGIT.search(c.text or "")]
-    lines = [line_reading(ln) for ln in document.lines if ln.source == "ocr" and DIGIT.search(ln.text)]
+    """Given an extracted document, return every cell and line with text read by OCR."""
+    cells = [cell_reading(c) for c in document.cells if c.source == "ocr" and c.text]
+    lines = [line_reading(ln) for ln in document.lines if ln.source == "ocr" and ln.text]
     return sorted(cells + lines, key=lambda r: (r.page, r.top, r.x0))

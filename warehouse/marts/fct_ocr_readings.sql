@@ -1,10 +1,10 @@
--- Every number read by OCR (a scanned page), where it is printed and how sure the reading is: `uncertain` names why a reading is not trusted (low confidence, digits that do not read as an amount). A fact whose (document_id, page) is listed here was read from the page image; check the uncertain ones on the page.
+-- Every text read by OCR (a scanned page), where it is printed and how sure the reading is: `uncertain` names why a number is not trusted (low confidence, digits that do not read as an amount). A fact whose (document_id, page) is listed here was read from the page image; check the uncertain ones on the page.
 create or replace table marts.fct_ocr_readings as
 select
     r.document_id, d.file_name, r.page, r.table_index, r."row" as grid_row, r.col as grid_col,
     case when r.table_index is null then 'text_line' else 'table_cell' end as read_from,
     r.text, round(r.confidence, 4) as confidence, r.uncertain is not null as is_uncertain, r.uncertain,
-    round(r.x0, 1) as x0, round(r.top, 1) as top, round(r.bottom, 1) as bottom
+    round(r.x0, 1) as x0, round(r.top, 1) as top, round(r.x1, 1) as x1, round(r.bottom, 1) as bottom
 from staging.stg_ocr_readings r
 join staging.stg_documents d using (document_id)
 order by r.document_id, r.page, r.top, r.x0;
