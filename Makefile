@@ -36,6 +36,7 @@ docs: setup
 bench: setup
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,bench]"
 	$(BIN)/python bench/benchmark.py
+	$(BIN)/python bench/ocr_accuracy.py
 
 # Re-render the test PDFs of tests/fixtures/rendered (committed golden files) from the truth file
 fixtures: setup
