@@ -213,7 +213,7 @@ def write_raw(data_dir: Path, item: InboxFile, document: ExtractedDocument) -> P
         pq.write_table(pa.Table.from_pylist([asdict(ln) for ln in document.lines],
                                             schema=TEXT_LINE_SCHEMA), folder / "lines.parquet")
         facts = {**asdict(item), "page_count": document.page_count, "producer": document.producer,
-                 "ocr_pages": list(document.ocr_pages)}
+                 "ocr_pages": list(document.ocr_pages), "blank_pages": list(document.blank_pages)}
         (folder / "document.json").write_text(json.dumps(facts, ensure_ascii=False, indent=1))
 
     target = raw_dir(data_dir, item.document_id)
@@ -228,7 +228,7 @@ def read_raw(data_dir: Path, document_id: str) -> tuple[dict, ExtractedDocument]
     cells = tuple(RawCell(**row) for row in pq.read_table(folder / "cells.parquet").to_pylist())
     lines = tuple(TextLine(**row) for row in pq.read_table(folder / "lines.parquet").to_pylist())
     return facts, ExtractedDocument(facts["page_count"], facts["producer"], cells, lines,
-                                    tuple(facts.get("ocr_pages", ())))
+                                    tuple(facts.get("ocr_pages", ())), tuple(facts.get("blank_pages", ())))
 
 
 RAW_CELL_SCHEMA = pa.schema([

@@ -148,7 +148,8 @@ def documents(con: duckdb.DuckDBPyConnection) -> list[Document]:
 def ocr_texts(con: duckdb.DuckDBPyConnection, document_id: str) -> dict[int, list[OcrText]]:
     """Given a document, return per scanned page the cells and lines OCR read on it."""
     pages: dict[int, list[OcrText]] = {}
-    for row in records(con, "select page, text, x0, top, x1, bottom from marts.fct_ocr_readings "
+    for row in records(con, "select page, text, x0::double as x0, top::double as top, x1::double as x1, "
+                            "bottom::double as bottom from marts.fct_ocr_readings "
                             "where document_id = ? order by page, top, x0", [document_id]):
         pages.setdefault(row.pop("page"), []).append(OcrText(**row))
     return pages

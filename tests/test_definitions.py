@@ -47,10 +47,11 @@ def test_failed_checks_show_file_names_and_exact_amounts():
     con.execute("insert into marts.dim_document values ('d1', 'jiaozuo_2023.pdf')")
     con.execute("""create table quality.check_results (document_id varchar, check_name varchar, guards varchar,
                    "group" varchar, success boolean, failures int, instances int,
-                   expected decimal(20,2), observed decimal(20,2))""")
+                   expected decimal(20,2), observed decimal(20,2), read_by_ocr boolean)""")
     con.execute("insert into quality.check_results values "
                 "('d1', 'T06.col.total=Σitems', 'fct_basic_expenditure_by_economic', 'hard', false, 1, 3, "
-                "24050900.00, 24050900.10), ('d1', 'T01', 'fct_income_expenditure_summary', 'hard', true, 0, 1, 1, 1)")
+                "24050900.00, 24050900.10, false), "
+                "('d1', 'T01', 'fct_income_expenditure_summary', 'hard', true, 0, 1, 1, 1, false)")
     table = failures_markdown(failing_checks(con, "fct_basic_expenditure_by_economic"))
     assert "| jiaozuo_2023.pdf | T06.col.total=Σitems | hard | 1/3 | 24050900.00 | 24050900.10 |" in table
     assert failing_checks(con, "fct_income_expenditure_summary").empty

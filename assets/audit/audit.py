@@ -15,11 +15,11 @@ from assets.audit.repeats import repeat_findings
 from assets.audit.patterns import pattern_findings, unbalanced_findings
 from assets.audit.rules import Finding
 from assets.audit.sentences import lines_to_sentences
-from assets.audit.structure import structure_findings
+from assets.audit.structure import blank_page_findings, structure_findings
 from assets.audit.years import year_findings
 from assets.clean.narrative import narrative_lines
 from assets.clean.tables import CleanDocument
-from assets.extract.model import RawCell, TextLine
+from assets.extract.model import ExtractedDocument, RawCell, TextLine
 
 # "2026年深圳市统计局部门预算": the year the 说明 names its own 预算/决算 by, where the cover did not say
 OWN_YEAR = re.compile(r"(20\d{2})\s*年度?[^，。；\d]{0,24}?(?:部门|单位)(?:预算|决算)(?!执行)")
@@ -28,19 +28,23 @@ OWN_YEAR = re.compile(r"(20\d{2})\s*年度?[^，。；\d]{0,24}?(?:部门|单位
 @dataclass(frozen=True)
 class DocumentFacts:
     """What the rules need to know of the document: its year, kind, scope, department (as its
-    cover or tables name it) and the tables it prints, (kind, printed title) each."""
+    cover or tables name it), the tables it prints, (kind, printed title) each, its page count
+    and the pages that print nothing."""
 
     fiscal_year: int | None
     document_kind: str  # 'budget' | 'final_accounts'
     scope: str  # 'department' | 'unit'
     department: str | None = None
     tables: tuple[tuple[str, str], ...] = ()
+    page_count: int = 0
+    blank_pages: tuple[int, ...] = ()
 
     @classmethod
-    def of(cls, document: CleanDocument) -> DocumentFacts:
-        """The facts of a cleaned document."""
+    def of(cls, document: CleanDocument, extracted: ExtractedDocument | None = None) -> DocumentFacts:
+        """The facts of a cleaned document (and of its pages, given what was extracted)."""
         return cls(document.fiscal_year, document.document_kind, document.scope, document.department,
-                   tuple((table.table_id, table.title) for table in document.tables))
+                   tuple((table.table_id, table.title) for table in document.tables),
+                   extracted.page_count if extracted else 0, extracted.blank_pages if extracted else ())
 
 
 def audit_narrative(lines: list[TextLine] | tuple[TextLine, ...], cells: list[RawCell] | tuple[RawCell, ...],
@@ -52,7 +56,8 @@ def audit_narrative(lines: list[TextLine] | tuple[TextLine, ...], cells: list[Ra
     findings = (pattern_findings(sentences, facts.scope) + unbalanced_findings(sentences)
                 + number_findings(body) + repeat_findings(body, year)
                 + year_findings(sentences, year, facts.document_kind)
-                + structure_findings(sentences) + department_findings(sentences, facts.department)
+                + structure_findings(sentences) + blank_page_findings(facts.blank_pages, facts.page_count)
+                + department_findings(sentences, facts.department)
                 + contents_findings(list(lines), facts.document_kind, facts.tables))
     return sorted(findings, key=lambda f: (f.page, f.rule_id))
 

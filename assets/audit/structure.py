@@ -34,6 +34,16 @@ def structure_findings(sentences: list[Sentence]) -> list[Finding]:
             + unfinished_sentence_findings(sentences))
 
 
+def blank_page_findings(blank_pages: tuple[int, ...], page_count: int) -> list[Finding]:
+    """One finding per page between printed pages that prints no text (nothing, or only an empty
+    row of ruling spilled over from the page before); a blank first or last page is the cover's
+    back or the print's end, not a defect."""
+    rule = load_rules()["narrative.structure.blank_page"]
+    return [Finding(rule.id, rule.severity, page, "", f"(page {page} of {page_count}: no text)", "a blank page",
+                    rule.expected)
+            for page in blank_pages if 1 < page < page_count]
+
+
 def required_section_findings(sentences: list[Sentence]) -> list[Finding]:
     """One finding per required section that no heading or sentence of the 说明 mentions."""
     if len(sentences) < MIN_SENTENCES:

@@ -13,6 +13,7 @@ YEAR = re.compile(r"(20\d{2})年")
 COVER_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)")  # 年度部门决算, 部门预算公开
 COVER_DEPARTMENT = re.compile(r"^([^\d\s第][^\d]{3,40}?)\s*20\d{2}\s*年")
 COVER_NAME = re.compile(r"^[^\d\s第（(一二三四五六七八九十][^\d]{3,40}$")
+COVER_NOTE = re.compile(r"[（(](?:汇总|本级|合并|部门|单位)[)）]$")  # 西安市审计局（汇总）
 COVER_YEAR_TITLE = re.compile(r"^20\d{2}年度?(?:部门|单位)(?:预算|决算)")
 BARE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 DEPARTMENT_LABELS = {"部门名称", "单位名称", "部门(单位)名称", "预算单位名称", "编制单位", "编制部门"}
@@ -37,7 +38,8 @@ def cover_department(lines: list[TextLine]) -> str | None:
         if match:
             return match.group(1)
         if below and COVER_NAME.match(line.text.strip()) and COVER_YEAR_TITLE.match(label_key(below.text)):
-            return line.text.strip()  # the name on a line of its own above "2026年度部门预算…"
+            # the name on a line of its own above "2026年度部门预算…", without "（汇总）"
+            return COVER_NOTE.sub("", line.text.strip())
     return None
 
 

@@ -32,7 +32,7 @@ def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> Material
         write_quarantine(paths.data_dir, item, "clean_tables", str(error))
         context.log.warning(f"{item.file_name} quarantined: {error}")
         return MaterializeResult(metadata={"file": item.file_name, "quarantined": str(error)})
-    findings = tuple(audit_narrative(extracted.lines, extracted.cells, DocumentFacts.of(document)))
+    findings = tuple(audit_narrative(extracted.lines, extracted.cells, DocumentFacts.of(document, extracted)))
     readings = tuple(ocr_readings(extracted))
     folder = write_clean(paths.data_dir, facts, document, findings, readings)
     issues = [f"{t.printed_code or t.table_id}: {i}" for t in document.tables for i in t.issues]

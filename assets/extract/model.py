@@ -57,10 +57,12 @@ class TextLine:
 @dataclass(frozen=True)
 class ExtractedDocument:
     """Everything the clean stage needs from one PDF, parsed once; `ocr_pages` are the pages
-    without a text layer, read from their image."""
+    without a text layer, read from their image; `blank_pages` print no text at all (nothing, or
+    only ruling lines), not even one OCR can read."""
 
     page_count: int
     producer: str
     cells: tuple[RawCell, ...]
     lines: tuple[TextLine, ...]
     ocr_pages: tuple[int, ...] = ()
+    blank_pages: tuple[int, ...] = ()

@@ -58,16 +58,21 @@ def extract_document(path: Path) -> ExtractedDocument:
     cells: list[RawCell] = []
     lines: list[TextLine] = []
     ocr_pages: list[int] = []
+    blank_pages: list[int] = []
     try:
         with pdfplumber.open(path) as pdf:
             page_count = len(pdf.pages)
             producer = str(pdf.metadata.get("Producer", "") or "")
             for number, page in enumerate(pdf.pages, start=1):
-                if not page.chars and (page.images or page.curves):  # a scan, or text drawn as outlines
-                    page_cells, page_lines = ocr_page(path, number)
+                if not page.chars:
+                    # a scan, or text drawn as outlines: read its image; else nothing is printed
+                    page_cells, page_lines = ocr_page(path, number) if page.images or page.curves else ([], [])
                     cells.extend(page_cells)
                     lines.extend(page_lines)
-                    ocr_pages.append(number)
+                    if page.images or page.curves:
+                        ocr_pages.append(number)
+                    if not any(c.text for c in page_cells) and not page_lines:
+                        blank_pages.append(number)
                     page.close()
                     continue
                 # position and text only: faux-bold copies may carry another font name
@@ -83,7 +88,8 @@ def extract_document(path: Path) -> ExtractedDocument:
             raise MemoryError(str(error)) from error  # a resource limit, not a damaged file
         raise UnreadableDocument(describe_open_error(error)) from error
     check_text_layer(cells, lines, page_count)
-    return ExtractedDocument(page_count, producer, tuple(cells), tuple(lines), tuple(ocr_pages))
+    return ExtractedDocument(page_count, producer, tuple(cells), tuple(lines), tuple(ocr_pages),
+                             tuple(blank_pages))
 
 
 def has_doubled_chars(page) -> bool:

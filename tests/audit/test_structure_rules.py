@@ -82,3 +82,23 @@ def test_a_department_written_short_or_with_its_party_prefix_is_the_same():
     assert same_department("江苏省人大常委会办公厅", "江苏省人民代表大会常务委员会办公厅")
     assert not same_department("上海市普陀区民政局", "上海市普陀区商务委员会")
     assert DocumentFacts(2025, "budget", "unit").department is None
+
+
+def test_a_blank_page_inside_the_document_is_found_and_its_ends_are_not(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from assets.audit.structure import blank_page_findings
+    from assets.extract.pdf_document import extract_document
+
+    path = tmp_path / "blank.pdf"
+    pdf = canvas.Canvas(str(path))
+    for number in range(1, 6):
+        if number in (2, 4):
+            pdf.rect(72, 700, 400, 20)  # a page of ruling alone, as a table spilled over prints it
+        elif number != 5:  # the last page stays empty
+            pdf.drawString(72, 700, f"page {number}")
+        pdf.showPage()
+    pdf.save()
+    document = extract_document(path)
+    assert document.blank_pages == (2, 4, 5)
+    assert [f.page for f in blank_page_findings(document.blank_pages, document.page_count)] == [2, 4]

@@ -21,6 +21,7 @@ def test_cover_names_department_and_year():
     beijing = lines("北京市政务服务和数据管理局", "2026年度部门预算信息公开", "目录")
     assert cover_department(beijing) == "北京市政务服务和数据管理局"
     assert cover_department(lines("目录", "第一部分 2026年度部门预算情况说明")) is None
+    assert cover_department(lines("西安市审计局（汇总）", "2026年部门预算公开说明")) == "西安市审计局"
 
 
 def test_a_table_of_contents_names_the_template_of_a_pdf_without_tables():

@@ -3,8 +3,7 @@ create or replace table marts.fct_ocr_readings as
 select
     r.document_id, d.file_name, r.page, r.table_index, r."row" as grid_row, r.col as grid_col,
     case when r.table_index is null then 'text_line' else 'table_cell' end as read_from,
-    r.text, round(r.confidence, 4) as confidence, r.uncertain is not null as is_uncertain, r.uncertain,
-    round(r.x0, 1) as x0, round(r.top, 1) as top, round(r.x1, 1) as x1, round(r.bottom, 1) as bottom
+    r.text, r.confidence, r.uncertain is not null as is_uncertain, r.uncertain, r.x0, r.top, r.x1, r.bottom
 from staging.stg_ocr_readings r
 join staging.stg_documents d using (document_id)
 order by r.document_id, r.page, r.top, r.x0;
