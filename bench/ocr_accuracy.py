@@ -11,7 +11,6 @@ import resource
 import sys
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,20 +19,10 @@ sys.path.insert(0, str(ROOT))
 from assets.clean.numbers import is_number  # noqa: E402
 from assets.clean.ocr_readings import UNCERTAIN_BELOW  # noqa: E402
 from assets.extract.pdf_document import extract_document  # noqa: E402
-from tests.scan_factory import CONDITIONS, scan_copy  # noqa: E402
+from tests.scan_factory import CONDITIONS, folded, page_cells, scan_copy  # noqa: E402
 
 REFERENCE = ROOT / "samples" / "jiaozuo_2023.pdf"
 BEGIN, END = "<!-- ocr:begin -->", "<!-- ocr:end -->"
-
-
-def folded(text: str | None) -> str:
-    return "".join(unicodedata.normalize("NFKC", text or "").split())
-
-
-def keyed(document, page: int) -> dict:
-    tables = sorted({c.table_index for c in document.cells if c.page == page})
-    return {(tables.index(c.table_index), c.row, c.col): c for c in document.cells
-            if c.page == page and c.text is not None}
 
 
 def measure(condition, pages: list[int], truth, folder: Path) -> dict:
@@ -44,8 +33,8 @@ def measure(condition, pages: list[int], truth, folder: Path) -> dict:
     seconds = time.perf_counter() - started
     counts = {"cells": 0, "cells_equal": 0, "amounts": 0, "amounts_equal": 0, "wrong_flagged": 0, "wrong": 0}
     for scanned, page in enumerate(pages, start=1):
-        got = keyed(read, scanned)
-        for key, cell in keyed(truth, page).items():
+        got = page_cells(read, scanned)
+        for key, cell in page_cells(truth, page).items():
             other = got.get(key)
             same = other is not None and folded(other.text) == folded(cell.text)
             counts["cells"] += 1

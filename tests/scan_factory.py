@@ -4,6 +4,7 @@ rotation, noise, JPEG compression and a red seal over part of the page.
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,3 +87,16 @@ def scan_copy(source: Path, target: Path, pages: list[int] | None = None,
         pdf.close()
     images[0].save(target, "PDF", save_all=True, append_images=images[1:], resolution=condition.dpi)
     return target
+
+
+def folded(text: str | None) -> str:
+    """Text compared as a reader would: half-width forms, no white space."""
+    return "".join(unicodedata.normalize("NFKC", text or "").split())
+
+
+def page_cells(document, page: int) -> dict:
+    """Each cell with text of a page keyed by (table order on the page, row, col), so a scan's
+    cells line up with its text layer's."""
+    tables = sorted({cell.table_index for cell in document.cells if cell.page == page})
+    return {(tables.index(c.table_index), c.row, c.col): c for c in document.cells
+            if c.page == page and c.text is not None}

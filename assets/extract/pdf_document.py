@@ -66,10 +66,11 @@ def extract_document(path: Path) -> ExtractedDocument:
             for number, page in enumerate(pdf.pages, start=1):
                 if not page.chars:
                     # a scan, or text drawn as outlines: read its image; else nothing is printed
-                    page_cells, page_lines = ocr_page(path, number) if page.images or page.curves else ([], [])
+                    scanned = bool(page.images or page.curves)
+                    page_cells, page_lines = ocr_page(path, number) if scanned else ([], [])
                     cells.extend(page_cells)
                     lines.extend(page_lines)
-                    if page.images or page.curves:
+                    if scanned:
                         ocr_pages.append(number)
                     if not any(c.text for c in page_cells) and not page_lines:
                         blank_pages.append(number)

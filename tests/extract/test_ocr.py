@@ -3,8 +3,6 @@ conditions, compared cell by cell with the reference's own text layer; every amo
 any cell read differently is flagged as uncertain."""
 from __future__ import annotations
 
-import unicodedata
-
 import pypdfium2
 import pytest
 
@@ -13,22 +11,10 @@ from assets.clean.ocr_readings import UNCERTAIN_BELOW, doubt, ocr_readings
 from assets.extract.ocr import printed
 from assets.extract.pdf_document import extract_document
 from tests.conftest import REFERENCE_PDF
-from tests.scan_factory import CONDITIONS, scan_copy
+from tests.scan_factory import CONDITIONS, folded, page_cells, scan_copy
 
 # 01 收支总表 (two column blocks), 02 收入表 (a header merged over two rows and 11 columns), 05 一般公共预算支出表
 PAGES = [16, 17, 21]
-
-
-def folded(text: str | None) -> str:
-    """Text compared as a reader would: half-width forms, no white space."""
-    return "".join(unicodedata.normalize("NFKC", text or "").split())
-
-
-def page_cells(document, page: int) -> dict[tuple[int, int, int], object]:
-    """Each cell of a page keyed by (table order on the page, row, col)."""
-    tables = sorted({cell.table_index for cell in document.cells if cell.page == page})
-    return {(tables.index(c.table_index), c.row, c.col): c for c in document.cells
-            if c.page == page and c.text is not None}
 
 
 @pytest.fixture(scope="module")
