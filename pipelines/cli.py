@@ -155,7 +155,7 @@ def command_run(args: argparse.Namespace) -> int:
     from pipelines.run import run_pipeline  # imports Dagster: only for this command
 
     started = time.perf_counter()
-    summary = run_pipeline(inbox=args.inbox, warehouse=args.warehouse, force=args.force)
+    summary = run_pipeline(inbox=args.inbox, warehouse=args.warehouse, force=args.force, broker=args.broker)
     print(summary.render(time.perf_counter() - started))
     return summary.exit_code
 
@@ -177,6 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--inbox", help="folder of PDFs (env BUDGET_INBOX; default: bundled samples)")
     run.add_argument("--warehouse", help="DuckDB file to publish (env BUDGET_WAREHOUSE)")
     run.add_argument("--force", action="store_true", help="re-extract documents already done")
+    run.add_argument("--broker", help="extract and clean on the dagster-celery workers of this broker, "
+                                      "e.g. redis://host:6379/0 (see docs/scaling.md)")
     run.set_defaults(handler=command_run)
     sql = commands.add_parser("sql", help="run SQL queries against the warehouse, read-only",
                               formatter_class=argparse.ArgumentDefaultsHelpFormatter)

@@ -9,7 +9,7 @@ from assets.defs.publishing import budget_snapshot
 from assets.defs.extraction import raw_cells
 from assets.defs.resources import BudgetPaths, duckdb_for, paths_from_env
 from assets.defs.warehouse_models import warehouse_models
-from pipelines.jobs import document_job, inbox_job, warehouse_job
+from pipelines.jobs import document_celery_job, document_job, inbox_job, warehouse_job
 from pipelines.schedules import daily_refresh
 from pipelines.sensors import (
     inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_quarantined,
@@ -21,7 +21,7 @@ def build_definitions(paths: BudgetPaths) -> Definitions:
     return Definitions(
         assets=[source_documents, raw_cells, clean_tables, warehouse_models, *quality_assets, budget_snapshot],
         asset_checks=quality_checks,
-        jobs=[inbox_job, document_job, warehouse_job],
+        jobs=[inbox_job, document_job, document_celery_job, warehouse_job],
         sensors=[inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_quarantined],
         schedules=[daily_refresh],
         resources={"paths": paths, "duckdb": duckdb_for(paths)},

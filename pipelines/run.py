@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult
+from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult, execute_job
+from dagster._core.definitions.reconstruct import ReconstructableRepository
 
 from assets.work_files import quarantine_path, read_manifest, stale_documents
 from assets.defs.resources import BudgetPaths, paths_from_env
@@ -118,17 +119,32 @@ def document_status(paths: BudgetPaths, document_id: str, error: str | None) -> 
 _WORKERS: dict[tuple[str, str, str], tuple[Definitions, DagsterInstance]] = {}
 
 
-def run_document(inbox: str, warehouse: str, home: str, document_id: str) -> str | None:
-    """Materialize one document's partition (extract + clean) through Dagster; return the failure
-    message, or None on success. Runs in a worker process, hence plain arguments."""
+def run_document(inbox: str, warehouse: str, home: str, document_id: str,
+                 broker: str | None = None) -> str | None:
+    """Materialize one document's partition (extract + clean) through Dagster, on Celery workers
+    when a broker is given; return the failure message, or None on success. Runs in a worker
+    process, hence plain arguments."""
     key = (inbox, warehouse, home)
     if key not in _WORKERS:
         _WORKERS[key] = (build_definitions(paths_from_env(inbox, warehouse)),
                          DagsterInstance.from_config(home))
     defs, instance = _WORKERS[key]
+    if broker:
+        return run_on_celery(instance, paths_from_env(inbox, warehouse), document_id, broker)
     result = defs.resolve_job_def("document_job").execute_in_process(
         instance=instance, partition_key=document_id, run_config=QUIET_LOGS, raise_on_error=False)
     return None if result.success else failure_message(result)
+
+
+def run_on_celery(instance: DagsterInstance, paths: BudgetPaths, document_id: str, broker: str) -> str | None:
+    """Run the partition through document_celery_job: each step is a Celery task that any
+    dagster-celery worker on the broker runs, the paths and the broker travelling in the run config."""
+    job = ReconstructableRepository.for_module("pipelines.definitions", "defs").get_reconstructable_job(
+        "document_celery_job")
+    config = {**QUIET_LOGS, "execution": {"config": {"broker": broker, "backend": broker}},
+              "resources": {"paths": {"config": {"inbox": paths.inbox, "warehouse": paths.warehouse}}}}
+    with execute_job(job, instance, run_config=config, tags={"dagster/partition": document_id}) as result:
+        return None if result.success else failure_message(result)
 
 
 def worker_count(jobs: int) -> int:
@@ -137,8 +153,10 @@ def worker_count(jobs: int) -> int:
     return max(1, min(wanted, jobs))
 
 
-def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunSummary) -> None:
-    """Run the document partitions that are new or stale, in parallel, printing progress."""
+def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunSummary,
+                      broker: str | None = None) -> None:
+    """Run the document partitions that are new or stale, in parallel (on Celery workers when a
+    broker is given), printing progress."""
     names = {item.document_id: item.file_name for item in read_manifest(paths.data_dir)}
     todo = list(names) if force else stale_documents(paths.data_dir, list(names))
     statuses: dict[str, str] = {}
@@ -160,12 +178,12 @@ def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunS
     workers = worker_count(len(todo))
     if workers == 1:
         for doc_id in todo:
-            report(doc_id, run_document(paths.inbox, paths.warehouse, str(home), doc_id))
+            report(doc_id, run_document(paths.inbox, paths.warehouse, str(home), doc_id, broker))
     else:
         print(f"extracting {len(todo)} documents with {workers} workers ...", file=sys.stderr)
         context = multiprocessing.get_context("spawn")  # never fork a process holding the instance
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), d): d
+            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), d, broker): d
                        for d in todo}
             for future in as_completed(futures):
                 doc_id = futures[future]
@@ -230,9 +248,10 @@ def remove_leftovers(paths: BudgetPaths) -> list[Path]:
     return leftovers
 
 
-def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) -> RunSummary:
-    """Run the whole graph for the inbox into the warehouse, holding the warehouse's lock;
-    never raises for a bad document."""
+def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False,
+                 broker: str | None = None) -> RunSummary:
+    """Run the whole graph for the inbox into the warehouse, holding the warehouse's lock, the
+    documents on the Celery workers of `broker` when given; never raises for a bad document."""
     paths = paths_from_env(inbox, warehouse)
     summary = RunSummary(paths)
     summary.fatal = path_problem(paths)
@@ -240,7 +259,7 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) 
         return summary
     try:
         with warehouse_lock(run_lock_for(paths.warehouse_file)):
-            run_locked(paths, force, summary)
+            run_locked(paths, force, summary, broker)
     except WarehouseBusy as busy:
         summary.fatal = (f"another run is using the warehouse {paths.warehouse_file} since {busy}: "
                          "wait for it to finish (or stop it), then run again")
@@ -249,7 +268,7 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False) 
     return summary
 
 
-def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary) -> None:
+def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary, broker: str | None = None) -> None:
     """The run itself: scan, documents, warehouse build and publish, into `summary`."""
     for path in remove_leftovers(paths):
         print(f"removed {path}, left by an earlier run that failed", file=sys.stderr)
@@ -262,7 +281,7 @@ def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary) -> None:
     if not scan.success:
         summary.fatal = failure_message(scan)
         return
-    process_documents(paths, home, force, summary)
+    process_documents(paths, home, force, summary, broker)
     if not any(status in ("loaded", "up to date") for _, status in summary.documents):
         summary.fatal = (f"no PDF in {paths.inbox_dir} could be loaded "
                          f"({len(summary.documents)} found): see the reasons above")

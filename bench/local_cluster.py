@@ -1,0 +1,96 @@
+"""A Celery cluster on this machine: redis-server on a free port and N dagster-celery workers,
+each one process, for the cluster test and bench/scaling.py; stopped on leaving the context."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from celery import Celery
+
+BIN = Path(sys.executable).parent
+READY_SECONDS = 90
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def worker_names(count: int) -> list[str]:
+    return [f"budget{index + 1}" for index in range(count)]
+
+
+def wait_for(ready, what: str, processes: list[subprocess.Popen]) -> None:
+    """Poll `ready()` until true; raise naming `what` when a process died or time ran out."""
+    deadline = time.monotonic() + READY_SECONDS
+    while not ready():
+        dead = [p.args for p in processes if p.poll() is not None]
+        if dead or time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start within {READY_SECONDS} s (exited: {dead}; logs beside)")
+        time.sleep(0.5)
+
+
+def redis_answers(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url).ping())
+    except redis.ConnectionError:
+        return False
+
+
+def start_workers(url: str, count: int, folder: Path) -> list[subprocess.Popen]:
+    """`dagster-celery worker start` per worker (the solo pool: one process that runs one task at a time, and may start the
+    extraction's own limit-keeping child process), each in its own process group."""
+    config = folder / "celery.yaml"
+    config.write_text(f"execution:\n  config:\n    broker: '{url}'\n    backend: '{url}'\n")
+    home = folder / "worker_home"
+    home.mkdir(exist_ok=True)
+    env = {**os.environ, "DAGSTER_HOME": str(home), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    return [subprocess.Popen([str(BIN / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app",
+                              "-y", str(config), "-n", name, "-l", "WARNING", "--", "--pool", "solo"],
+                             env=env, cwd=folder, start_new_session=True,
+                             stdout=(folder / f"{name}.log").open("w"), stderr=subprocess.STDOUT)
+            for name in worker_names(count)]
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a process and its children (its own process group)."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@contextmanager
+def local_cluster(folder: Path, workers: int = 2):
+    """Yield the broker URL of a running redis-server with `workers` dagster-celery workers that all
+    answer a ping; everything started is stopped on exit."""
+    if not shutil.which("redis-server"):
+        raise FileNotFoundError("redis-server is not installed (Debian: apt-get install redis-server)")
+    folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    url = f"redis://127.0.0.1:{port}/0"
+    processes = [subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                                   "--appendonly", "no", "--dir", str(folder)], start_new_session=True,
+                                  stdout=(folder / "redis.log").open("w"), stderr=subprocess.STDOUT)]
+    try:
+        wait_for(lambda: redis_answers(url), "redis-server", processes)
+        processes += start_workers(url, workers, folder)
+        app = Celery(broker=url, backend=url)
+        wait_for(lambda: len(app.control.ping(timeout=1)) >= workers, f"{workers} celery workers", processes)
+        yield url
+    finally:
+        for process in reversed(processes):
+            stop(process)
