@@ -48,8 +48,8 @@ def redis_answers(url: str) -> bool:
 
 
 def start_workers(url: str, count: int, folder: Path) -> list[subprocess.Popen]:
-    """`dagster-celery worker start` per worker (the solo pool: one process that runs one task at a time, and may start the
-    extraction's own limit-keeping child process), each in its own process group."""
+    """`dagster-celery worker start` per worker, each in its own process group, in the solo pool: one
+    process running one task at a time, free to start the extraction's limit-keeping child process."""
     config = folder / "celery.yaml"
     config.write_text(f"execution:\n  config:\n    broker: '{url}'\n    backend: '{url}'\n")
     home = folder / "worker_home"
