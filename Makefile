@@ -32,11 +32,13 @@ ui: setup
 docs: setup
 	$(BIN)/budget-etl docs
 
-# Speed, memory and scaling against plain pdfplumber, Camelot and PyMuPDF -> docs/benchmarks.md
+# Speed, memory and scaling against plain pdfplumber, Camelot and PyMuPDF -> docs/benchmarks.md;
+# N = 1, 10, 100 documents and 1 vs 2 Celery workers (needs redis-server) -> docs/scaling.md
 bench: setup
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,bench]"
 	$(BIN)/python bench/benchmark.py
 	$(BIN)/python bench/ocr_accuracy.py
+	$(BIN)/python bench/scaling.py
 
 # Re-render the test PDFs of tests/fixtures/rendered (committed golden files) from the truth file
 fixtures: setup

@@ -28,13 +28,23 @@ def worker_names(count: int) -> list[str]:
     return [f"budget{index + 1}" for index in range(count)]
 
 
+def launch(command: list[str], log: Path, **options) -> subprocess.Popen:
+    """Start `command` in its own process group, its output into `log` (named by `process.log`)."""
+    with log.open("w") as out:
+        process = subprocess.Popen(command, start_new_session=True, stdout=out, stderr=subprocess.STDOUT, **options)
+    process.log = log
+    return process
+
+
 def wait_for(ready, what: str, processes: list[subprocess.Popen]) -> None:
-    """Poll `ready()` until true; raise naming `what` when a process died or time ran out."""
+    """Poll `ready()` until true; raise naming `what`, with the end of each dead process's log,
+    when a process died or time ran out."""
     deadline = time.monotonic() + READY_SECONDS
     while not ready():
-        dead = [p.args for p in processes if p.poll() is not None]
+        dead = [p for p in processes if p.poll() is not None]
         if dead or time.monotonic() > deadline:
-            raise RuntimeError(f"{what} did not start within {READY_SECONDS} s (exited: {dead}; logs beside)")
+            logs = "\n".join(p.log.read_text()[-1500:] for p in dead)
+            raise RuntimeError(f"{what} did not start within {READY_SECONDS} s; exited: {logs}")
         time.sleep(0.5)
 
 
@@ -48,17 +58,15 @@ def redis_answers(url: str) -> bool:
 
 
 def start_workers(url: str, count: int, folder: Path) -> list[subprocess.Popen]:
-    """`dagster-celery worker start` per worker, each in its own process group, in the solo pool: one
+    """`dagster-celery worker start` per worker, in the solo pool: one
     process running one task at a time, free to start the extraction's limit-keeping child process."""
     config = folder / "celery.yaml"
     config.write_text(f"execution:\n  config:\n    broker: '{url}'\n    backend: '{url}'\n")
     home = folder / "worker_home"
     home.mkdir(exist_ok=True)
     env = {**os.environ, "DAGSTER_HOME": str(home), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    return [subprocess.Popen([str(BIN / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app",
-                              "-y", str(config), "-n", name, "-l", "WARNING", "--", "--pool", "solo"],
-                             env=env, cwd=folder, start_new_session=True,
-                             stdout=(folder / f"{name}.log").open("w"), stderr=subprocess.STDOUT)
+    return [launch([str(BIN / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app", "-y", str(config),
+                    "-n", name, "-l", "WARNING", "--", "--pool", "solo"], folder / f"{name}.log", env=env, cwd=folder)
             for name in worker_names(count)]
 
 
@@ -82,9 +90,8 @@ def local_cluster(folder: Path, workers: int = 2):
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     url = f"redis://127.0.0.1:{port}/0"
-    processes = [subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                   "--appendonly", "no", "--dir", str(folder)], start_new_session=True,
-                                  stdout=(folder / "redis.log").open("w"), stderr=subprocess.STDOUT)]
+    processes = [launch(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+                         "no", "--dir", str(folder)], folder / "redis.log")]
     try:
         wait_for(lambda: redis_answers(url), "redis-server", processes)
         processes += start_workers(url, workers, folder)
