@@ -31,6 +31,9 @@ PROGRESS = re.compile(r"\(t\+([0-9.]+) s\)")
 PEAK_RSS = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)")
 TARGET_DOCUMENTS = 10**6
+# documents in flight per Celery worker: the executor polls its tasks once a second, so a run holds
+# its worker's next task back ~1 s after each step; more runs in flight keep the workers busy
+RUNS_PER_WORKER = 3
 
 
 def write_copies(folder: Path, first: int, count: int) -> None:
@@ -41,14 +44,15 @@ def write_copies(folder: Path, first: int, count: int) -> None:
         (folder / f"copy_{index:05d}.pdf").write_bytes(data + f"\n% copy {index}\n".encode())
 
 
-def timed_run(inbox: Path, warehouse: Path, broker: str | None = None) -> dict:
+def timed_run(inbox: Path, warehouse: Path, broker: str | None = None, in_flight: int | None = None) -> dict:
     """One `budget-etl run` in a fresh process: wall seconds, seconds until the last document was
     cleaned (from its progress lines), peak RSS of its largest process."""
     command = [PYTHON, "-m", "pipelines.cli", "run", "--inbox", str(inbox), "--warehouse", str(warehouse)]
     command += ["--broker", broker] if broker else []
     started = time.perf_counter()
     done = subprocess.run([PYTHON, "-c", PEAK_RSS, *command], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          env={**os.environ, "PYTHONPATH": str(ROOT),
+                               **({"BUDGET_WORKERS": str(in_flight)} if in_flight else {})})
     wall = time.perf_counter() - started
     if done.returncode:
         raise RuntimeError(f"budget-etl run failed on {inbox}:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
@@ -82,7 +86,7 @@ def bench_celery(documents: int, repeats: int, workdir: Path) -> list[dict]:
             folder = workdir / f"celery{workers}_{attempt}"
             write_copies(folder / "inbox", 0, documents)
             with local_cluster(folder / "cluster", workers=workers) as broker:
-                samples.append(timed_run(folder / "inbox", folder / "w.duckdb", broker))
+                samples.append(timed_run(folder / "inbox", folder / "w.duckdb", broker, RUNS_PER_WORKER * workers))
             print(f"  celery {workers} worker(s): documents in {samples[-1]['documents_s']:.1f} s", file=sys.stderr)
         rows.append({"workers": workers, "documents": documents, "samples": samples})
     return rows
@@ -162,8 +166,9 @@ def write_report(results: dict, out: Path, args: argparse.Namespace) -> None:
         "one new document; the ratio is against the one-document run (N = 1).", "",
         *sizes_table(results["sizes"]), "",
         "## Celery workers (dagster-celery, Redis broker on this machine)", "",
-        "`budget-etl run --broker` with 1 and then 2 solo-pool workers; the in-flight runs are "
-        "`BUDGET_WORKERS` (default: the cores).", "",
+        f"`budget-etl run --broker` with 1 and then 2 solo-pool workers, `BUDGET_WORKERS` = {RUNS_PER_WORKER} "
+        "runs in flight per worker (the Celery executor polls its tasks once a second: each run leaves its "
+        "worker idle ~1 s after each step, so more runs than workers keep them busy).", "",
         *celery_table(results["celery"]), "",
         "## Projection to 10^6 documents", "", *projection(results["sizes"], results["celery"]), "",
     ]
