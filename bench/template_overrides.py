@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DOCUMENTS = {  # template -> the corpus documents it reads
     "henan_budget_15": [SHARED / "reference" / "jiaozuo_2023.pdf"],
-    "shanghai_budget_9": sorted((SHARED / "corpus/real/budget").glob("*putuo*budget.pdf")),
     "jiangsu_budget_12": sorted(p for p in (SHARED / "corpus/real/budget").glob("*_js-*.pdf")
                                 if "narrative" not in p.name),
 }

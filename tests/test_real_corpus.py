@@ -53,13 +53,13 @@ def test_template_scope_and_department(shanghai):
     assert rows == [
         ("2024_putuo-finance-bureau_dept-final.pdf", "national_final", "final_accounts", "department",
          "上海市普陀区财政局", 2024),
-        ("2024_putuo-wanli-subdistrict_dept-budget.pdf", "shanghai_budget_9", "budget", "department",
+        ("2024_putuo-wanli-subdistrict_dept-budget.pdf", "national_budget", "budget", "department",
          "上海市普陀区人民政府万里街道办事处", 2024),
-        ("2024_putuo-welfare-home_unit-budget.pdf", "shanghai_budget_9", "budget", "unit",
+        ("2024_putuo-welfare-home_unit-budget.pdf", "national_budget", "budget", "unit",
          "上海市普陀区社会福利院", 2024),
-        ("2025_putuo-commerce-commission_dept-budget.pdf", "shanghai_budget_9", "budget", "department",
+        ("2025_putuo-commerce-commission_dept-budget.pdf", "national_budget", "budget", "department",
          "上海市普陀区商务委员会", 2025),
-        ("2025_putuo-gov-office_dept-budget.pdf", "shanghai_budget_9", "budget", "department",
+        ("2025_putuo-gov-office_dept-budget.pdf", "national_budget", "budget", "department",
          "上海市普陀区人民政府办公室", 2025),
     ]
 

@@ -94,16 +94,18 @@ def column_paths(grid: PageGrid, n_rows: int, shared_last_row: bool = False,
     return paths
 
 
-def label_matches(label: str, path: tuple[str, ...]) -> bool:
+def label_matches(label: str, path: tuple[str, ...], qualified_parents: bool = False) -> bool:
     """True when `path` ends with the label's last level and holds its other levels in order.
-    The empty label matches a column printed without any header text."""
+    The empty label matches a column printed without any header text. With `qualified_parents`
+    a parent level may be printed with a qualifier before it (本年收入, 财政拨款收入 for 收入)."""
     if not label:
         return not path
     wanted = [label_key(part) for part in label.split("/")]
     if not path or path[-1] != wanted[-1]:
         return False
     remaining = iter(path[:-1])
-    return all(any(level == part for part in remaining) for level in wanted[:-1])
+    return all(any(level == part or (qualified_parents and level.endswith(part)) for level in remaining)
+               for part in wanted[:-1])
 
 
 def map_columns(paths: list[tuple[str, ...]], spec: TableSpec,
@@ -128,11 +130,11 @@ def map_columns(paths: list[tuple[str, ...]], spec: TableSpec,
 
 
 def tolerant_label_matches(label: str, path: tuple[str, ...]) -> bool:
-    """label_matches, except that a column of the previous year (上年…) only takes a label that
-    says so: 上年预算数/合计 is not this year's 合计."""
+    """label_matches with qualified parents (本年收入/项目 is 收入/项目), except that a column of
+    the previous year (上年…) only takes a label that says so: 上年预算数/合计 is not this year's 合计."""
     if any(level.startswith(PRIOR_YEAR) for level in path) and PRIOR_YEAR not in label:
         return False
-    return label_matches(label, path)
+    return label_matches(label, path, qualified_parents=True)
 
 
 def map_known_columns(paths: list[tuple[str, ...]], spec: TableSpec,

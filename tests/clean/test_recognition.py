@@ -171,3 +171,32 @@ def test_a_note_in_brackets_is_attached_to_its_table():
     text = "（注：2026年国家信访局部门预算中没有使用政府性基金预算拨款安排的支出。）"
     note = TextLine(14, 0, text, 40.0, 300.0, 312.0)
     assert notes_below([note]) == (note.text,)
+
+
+def test_a_qualified_parent_label_reads_as_the_standards_own():
+    # 上海's 收支总表: 本年收入 / 本年支出 over 项目 | 预算数, the 单位预算 expenditure side split
+    page = grid(
+        ("本年收入", "本年收入", "本年支出", "本年支出", "本年支出", "本年支出", "本年支出"),
+        ("项目", "预算数", "项目", "预算数", "预算数", "预算数", "预算数"),
+        ("", "", "", "合计", "基本支出", "基本支出", "项目支出"),
+        ("", "", "", "", "人员经费", "公用经费", ""),
+        ("一、财政拨款收入", "9,501,164", "二、社会保障和就业支出", "11,281,624", "6,540,674", "2,120,950",
+         "2,620,000"),
+    )
+    found = recognise(page, make_heading(("2024年预算单位财务收支预算总表",), ()), NATIONAL)
+    assert found.spec.id == "income_expenditure_summary"
+    assert found.header.body_start == 4 and not found.header.extras
+    assert list(found.header.mapping.values()) == [
+        "income_item", "income_amount", "expense_item", "expense_amount",
+        "expense_personnel", "expense_public_funds", "expense_project"]
+
+
+def test_a_qualifier_on_the_previous_years_parent_does_not_make_it_this_years():
+    page = grid(
+        ("科目编码", "科目名称", "上年预算数", "本年预算数"),
+        ("", "", "合计", "合计"),
+        ("201", "一般公共服务支出", "9.00", "10.00"),
+    )
+    found = recognise(page, make_heading(("表5 一般公共预算支出表",), ()), NATIONAL)
+    assert found.spec.id == "general_public_expenditure"
+    assert found.header.mapping.get(3) == "total" and found.header.mapping.get(2) != "total"
