@@ -200,3 +200,16 @@ def test_a_qualifier_on_the_previous_years_parent_does_not_make_it_this_years():
     found = recognise(page, make_heading(("表5 一般公共预算支出表",), ()), NATIONAL)
     assert found.spec.id == "general_public_expenditure"
     assert found.header.mapping.get(3) == "total" and found.header.mapping.get(2) != "total"
+
+
+def test_three_item_and_amount_pairs_side_by_side_all_map():
+    # 江苏's 收支总表: 收入 | 支出 by function (功能分类) | 支出 by use (支出用途)
+    page = grid(
+        ("收入", "收入", "功能分类", "功能分类", "支出用途", "支出用途"),
+        ("项目名称", "金额", "功能科目名称", "金额", "项目名称", "金额"),
+        ("一、财政拨款", "13,649.07", "一、一般公共服务支出", "10,528.33", "一、基本支出", "7,666.68"),
+    )
+    found = recognise(page, make_heading(("公开01表 收支预算总表",), ()), NATIONAL)
+    assert found.spec.id == "income_expenditure_summary" and not found.header.extras
+    assert list(found.header.mapping.values()) == [
+        "income_item", "income_amount", "expense_item", "expense_amount", "use_item", "use_amount"]
