@@ -79,33 +79,33 @@ def line_boxes(match: dict) -> list[tuple[float, float, float, float]]:
             for chars in lines.values()]
 
 
-def boxes_on(page, needles: list[tuple[str, ...]]) -> tuple[int, list[tuple[float, float, float, float]]]:
-    """Given a page and needles (alternative patterns, best first), return how much of them the page
-    prints (characters matched by each needle's first matching pattern) and the boxes of those matches."""
+def best_matches(needles: list[tuple[str, ...]], find) -> tuple[int, list[tuple[float, float, float, float]]]:
+    """Given needles (alternative patterns, best first) and `find` (pattern -> [(characters matched,
+    boxes)]), return how much of them is printed (each needle by its first pattern found) and the boxes."""
     score, boxes = 0, []
     for needle in needles:
         for pattern in needle:
-            matches = page.search(pattern)
-            if matches:
-                score += max(len(match["chars"]) for match in matches)
-                boxes += [box for match in matches for box in line_boxes(match)]
+            hits = find(pattern)
+            if hits:
+                score += max(length for length, _ in hits)
+                boxes += [box for _, found in hits for box in found]
                 break
     return score, boxes
+
+
+def boxes_on(page, needles: list[tuple[str, ...]]) -> tuple[int, list[tuple[float, float, float, float]]]:
+    """best_matches on a page's text layer, found with pdfplumber's search."""
+    return best_matches(needles, lambda pattern: [(len(match["chars"]), line_boxes(match))
+                                                  for match in page.search(pattern)])
 
 
 def ocr_boxes(page, readings: list[OcrText], needles: list[tuple[str, ...]]) -> tuple[int, list]:
-    """As boxes_on, for a page without a text layer: the needles looked for in what OCR read there,
-    each match boxed by its cell or line (a line runs to the page's right margin)."""
-    score, boxes = 0, []
-    for needle in needles:
-        for pattern in needle:
-            hits = [(r, m) for r in readings for m in [re.search(pattern, r.text)] if m]
-            if hits:
-                score += max(len(m.group()) for _, m in hits)
-                boxes += [(r.x0 - PAD, r.top - PAD, (r.x1 or page.width - r.x0) + PAD, r.bottom + PAD)
-                          for r, _ in hits]
-                break
-    return score, boxes
+    """best_matches on a page without a text layer: in what OCR read there, each match boxed by its
+    cell or line (a line, which has no right edge, runs to the page's right margin)."""
+    def find(pattern: str) -> list:
+        return [(len(m.group()), [(r.x0 - PAD, r.top - PAD, (r.x1 or page.width - r.x0) + PAD, r.bottom + PAD)])
+                for r in readings if (m := re.search(pattern, r.text))]
+    return best_matches(needles, find)
 
 
 def region(page, boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
