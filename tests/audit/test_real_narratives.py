@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 
 from assets.audit.audit import DocumentFacts, audit_narrative
+from assets.audit.sentences import lines_to_sentences
+from assets.clean.narrative import narrative_lines
 from assets.clean.tables import document_to_tables
 from assets.extract.pdf_document import extract_document
 from tests.conftest import SHARED
@@ -21,6 +23,7 @@ COMMERCE = "budget/2025_putuo-commerce-commission_dept-budget.pdf"
 FINANCE = "final/2024_putuo-finance-bureau_dept-final.pdf"
 COMPLAINTS = "provinces/central/2026_national-public-complaints-bureau_dept-budget.pdf"
 FOSHAN = "provinces/guangdong/2019_foshan-rail-transit-bureau_dept-final.pdf"
+CHANGSHA = "provinces/hunan/2026_changsha-petition-bureau_dept-budget.pdf"
 
 pytestmark = pytest.mark.skipif(
     not (CORPUS / "budget").is_dir(),
@@ -28,16 +31,29 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def audited():
+def extracted():
+    """Given a corpus path, what extraction read of it (each file read once)."""
+    cache: dict = {}
+
+    def read(relative: str):
+        if relative not in cache:
+            cache[relative] = extract_document(CORPUS / relative)
+        return cache[relative]
+
+    return read
+
+
+@pytest.fixture(scope="module")
+def audited(extracted):
     """Given a corpus path, its clean document and narrative findings (each file read once)."""
     cache: dict = {}
 
     def read(relative: str):
         if relative not in cache:
-            extracted = extract_document(CORPUS / relative)
-            document = document_to_tables(extracted)
-            cache[relative] = document, audit_narrative(extracted.lines, extracted.cells,
-                                                         DocumentFacts.of(document, extracted))
+            extracted_document = extracted(relative)
+            document = document_to_tables(extracted_document)
+            cache[relative] = document, audit_narrative(extracted_document.lines, extracted_document.cells,
+                                                         DocumentFacts.of(document, extracted_document))
         return cache[relative]
 
     return read
@@ -112,9 +128,9 @@ def test_structure_findings_hand_checked(audited, relative, expected):
 
 def test_a_table_the_contents_list_and_the_document_lost_is_named():
     # the welfare home's 目录 (p. 2) lists nine tables; without page 12 one of them is printed nowhere
-    extracted = extract_document(CORPUS / WELFARE)
-    lost = replace(extracted, cells=tuple(c for c in extracted.cells if c.page != 12),
-                   lines=tuple(line for line in extracted.lines if line.page != 12))
+    welfare = extract_document(CORPUS / WELFARE)
+    lost = replace(welfare, cells=tuple(c for c in welfare.cells if c.page != 12),
+                   lines=tuple(line for line in welfare.lines if line.page != 12))
     findings = audit_narrative(lost.lines, lost.cells, DocumentFacts.of(document_to_tables(lost)))
     assert [(f.page, f.sentence) for f in findings if f.rule_id == "narrative.structure.toc_table_missing"] == [
         (2, "2024年预算单位政府性基金预算支出功能分类预算表")]
@@ -126,3 +142,22 @@ def test_a_page_printing_only_an_empty_ruled_row_is_blank(audited):
     _, findings = audited(FINANCE)
     assert [(f.page, f.printed) for f in findings if f.rule_id == "narrative.structure.blank_page"] == [
         (14, "a blank page")]
+
+
+def narrative_sentences(document) -> list[tuple[int, str]]:
+    return [(s.page, s.text) for s in lines_to_sentences(narrative_lines(list(document.lines), document.cells))]
+
+
+def test_a_glossary_printed_in_a_ruled_box_is_read(extracted):
+    # 国家信访局 2026 pp. 33-37: the 名词解释 is a one-column ruled table of prose (seen on the page);
+    # p. 37 prints "国外城市间交通费、" with its 、 past the box's right rule
+    sentences = narrative_sentences(extracted(COMPLAINTS))
+    assert (34, "培训支出（项）：指国家信访局对相关信访工作人员进行培训的支出。") in sentences
+    assert [text for page, text in sentences if page == 36 and text.startswith("其中，因公出国")] == [
+        "其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、公杂费、培训费等支出；"]
+
+
+def test_a_sentence_with_its_words_in_boxes_is_read_whole(extracted):
+    # 长沙市信访局 2026 p. 7: "主要是 | 单位 | 为完成特定行政工作任务或事业发展目标而发生的" is one ruled row
+    [(page, sentence)] = [(p, t) for p, t in narrative_sentences(extracted(CHANGSHA)) if t.startswith("（二）项目支出")]
+    assert page == 7 and "417.41 万元，主要是单位为完成特定行政工作任务或事业发展目标而发生的支出，" in sentence
