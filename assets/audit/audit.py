@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assets.audit.comparisons import comparison_findings
 from assets.audit.contents import contents_findings
 from assets.audit.department import department_findings
 from assets.audit.numbers import number_findings
@@ -54,7 +55,7 @@ def audit_narrative(lines: list[TextLine] | tuple[TextLine, ...], cells: list[Ra
     body = [s for s in sentences if not s.heading]
     year = facts.fiscal_year or stated_fiscal_year(sentences)
     findings = (pattern_findings(sentences, facts.scope) + unbalanced_findings(sentences)
-                + number_findings(body) + repeat_findings(body, year)
+                + number_findings(body) + comparison_findings(body) + repeat_findings(body, year)
                 + year_findings(sentences, year, facts.document_kind)
                 + structure_findings(sentences) + blank_page_findings(facts.blank_pages, facts.page_count)
                 + department_findings(sentences, facts.department)

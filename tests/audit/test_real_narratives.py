@@ -161,3 +161,17 @@ def test_a_sentence_with_its_words_in_boxes_is_read_whole(extracted):
     # 长沙市信访局 2026 p. 7: "主要是 | 单位 | 为完成特定行政工作任务或事业发展目标而发生的" is one ruled row
     [(page, sentence)] = [(p, t) for p, t in narrative_sentences(extracted(CHANGSHA)) if t.startswith("（二）项目支出")]
     assert page == 7 and "417.41 万元，主要是单位为完成特定行政工作任务或事业发展目标而发生的支出，" in sentence
+
+
+def test_comparison_words_checked_against_the_stated_pairs(extracted):
+    # 普陀区财政局 2024 决算 pp. 21-23: 12 "决算数小于预算数" / "基本持平" after their pairs, all true
+    # (p. 22 "年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数的主要原因：…"); with every
+    # 小于 printed as 大于 (a defect injected into the real lines) the 10 are found, each with its own pair
+    final = extracted(FINANCE)
+    facts = DocumentFacts.of(document_to_tables(final), final)
+    injected = tuple(replace(line, text=line.text.replace("小于", "大于")) for line in final.lines)
+    findings = [f for f in audit_narrative(injected, final.cells, facts) if f.rule_id == "narrative.number.direction"]
+    assert [(f.page, f.printed) for f in findings][:3] == [
+        (21, "2940.05, 98.20%: 决算数大于预算数"), (22, "1560.05 → 1511.89: 决算数大于预算数"),
+        (22, "135.90 → 135.25: 决算数大于预算数")]
+    assert len(findings) == 10 and {f.expected for f in findings} == {"决算数小于预算数"}

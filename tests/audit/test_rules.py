@@ -225,3 +225,38 @@ def test_every_logic_rule_has_code_and_every_pattern_rule_catches_its_example():
             assert f'"{rule.id}"' in code, rule.id
         else:
             assert rule.pattern.search(rule.example), rule.id
+
+
+@pytest.mark.parametrize(("text", "printed", "expected"), [
+    # the pair stated in the sentence itself, the words after it
+    ("“三公”经费年初预算为12.00万元，决算为15.00万元，决算数小于预算数。",
+     "12.00 → 15.00: 决算数小于预算数", "决算数大于预算数"),
+    # 决算 first, then 完成预算的 P% (no budget amount printed): 97 % is less
+    ("机关运行经费支出决算为97.00万元，完成预算的97.00%。机关运行经费决算高于预算数，主要原因是会议增加。",
+     "97.00, 97.00%: 决算高于预算数", "决算数小于预算数"),
+    # 决算 and 完成预算 X万元的 P%, the words two sentences later
+    ("公务接待费支出决算为0.16万元，完成预算0万元的0%。新成立单位。决算数等于预算数。",
+     "0 → 0.16: 决算数等于预算数", "决算数大于预算数"),
+    ("年初预算为20.00万元，支出决算为18.00万元。决算数与预算数持平。",
+     "20.00 → 18.00: 决算数与预算数持平", "决算数小于预算数"),
+    ("上年预算数为30.00万元，本年预算安排为25.00万元，本年数大于上年数。",
+     "30.00 → 25.00: 本年数大于上年数", "本年数小于上年数"),
+])
+def test_a_comparison_word_against_the_stated_pair(text, printed, expected):
+    [finding] = audit_narrative(lines_of(text), (), FINAL_2024)
+    assert (finding.printed, finding.expected) == (printed, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "年初预算为20.00万元，支出决算为18.00万元，完成预算的90.00%。决算数低于预算数。",
+    "“三公”经费年初预算为0.95万元，决算为0.00万元。其中：公务接待费支出决算为0.00万元，完成预算的0%。"
+    "“三公”经费支出决算数小于预算数的主要原因：当年度无支出。",
+    # any pair in reach that agrees silences it: the total is less, a part is more
+    "支出年初预算为10.00万元，决算为8.00万元。其中：会议费预算为1.00万元，决算为2.00万元。决算数小于预算数。",
+    "决算数大于预算数的主要原因：新增项目。",  # no pair stated: nothing to check
+    "支出决算为5.00万元，完成预算的100.00%。决算数小于预算数。",  # 100 % is rounded from either side
+    "本年数小于上年预算数403.75万元，原因是调减。",  # the difference only, no pair
+    "年初预算为20.00万元，支出决算为20.00万元。决算数与预算数基本持平。",
+])
+def test_a_comparison_word_the_stated_pairs_allow(text):
+    assert rules_fired(text, facts=FINAL_2024) == set()
