@@ -12,6 +12,7 @@ from assets.audit.audit import DocumentFacts, audit_narrative
 from assets.audit.sentences import lines_to_sentences
 from assets.clean.narrative import narrative_lines
 from assets.clean.tables import document_to_tables
+from assets.extract.model import TextLine
 from assets.extract.pdf_document import extract_document
 from tests.conftest import SHARED
 
@@ -175,3 +176,19 @@ def test_comparison_words_checked_against_the_stated_pairs(extracted):
         (21, "2940.05, 98.20%: 决算数大于预算数"), (22, "1560.05 → 1511.89: 决算数大于预算数"),
         (22, "135.90 → 135.25: 决算数大于预算数")]
     assert len(findings) == 10 and {f.expected for f in findings} == {"决算数小于预算数"}
+
+
+def test_a_function_item_restated_with_another_amount_is_found(extracted):
+    # 万里街道 2024 p. 9: "31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元" (each of its
+    # 33 items is stated once: no finding); the same item restated on p. 32 with 305.35 is found
+    wanli = extracted(WANLI)
+    facts = DocumentFacts.of(document_to_tables(wanli), wanli)
+    restated = TextLine(32, 999, "住房改革支出（款）住房公积金（项）预算305.35万元。", 90.0, 700.0, 712.0)
+
+    def two_amounts(lines):
+        return [f for f in audit_narrative(lines, wanli.cells, facts) if f.rule_id == "narrative.number.two_amounts"]
+
+    assert two_amounts(wanli.lines) == []
+    [finding] = two_amounts((*wanli.lines, restated))
+    assert (finding.page, finding.printed, finding.expected) == (
+        32, "住房改革支出（款）住房公积金（项） 305.35万元", "350.35万元, as stated on p. 9: one amount")

@@ -260,3 +260,35 @@ def test_a_comparison_word_against_the_stated_pair(text, printed, expected):
 ])
 def test_a_comparison_word_the_stated_pairs_allow(text):
     assert rules_fired(text, facts=FINAL_2024) == set()
+
+
+@pytest.mark.parametrize(("first", "again", "printed", "expected"), [
+    ("1．住房改革支出（款）住房公积金（项）支出1442.74万元，与上年相比增加368.97万元。",
+     "（三）住房改革支出（款）住房公积金（项）1424.74万元，主要用于在职人员公积金缴纳。",
+     "住房改革支出（款）住房公积金（项） 1424.74万元", "1442.74万元"),
+    # the same 款 and 项 named by dashes and by their marks
+    ("1. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元，主要用于基本支出。",
+     "“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”1,220.95万元。",
+     "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项） 1,220.95万元", "1202.95万元"),
+    ("3.高等教育（2050205），2025 年度决算数为 206,360.32万元，比 2024 年度决算数增长 10.55%。",
+     "高等教育（2050205）决算数206,630.32万元。", "高等教育（2050205） 206,630.32万元", "206360.32万元"),
+])
+def test_one_function_item_given_two_amounts(first, again, printed, expected):
+    [finding] = audit_narrative(lines_of(first, again), (), DocumentFacts(2025, "final_accounts", "department"))
+    assert (finding.rule_id, finding.printed) == ("narrative.number.two_amounts", printed)
+    assert finding.expected == f"{expected}, as stated on p. 1: one amount"
+
+
+@pytest.mark.parametrize("other", [
+    "高等教育（2059802），2025 年度决算数为 6,304.68万元。",  # another code, the same name
+    "人大事务（款）行政运行（项）支出 10528.33 万元。",  # another 款
+    "住房改革支出（款）住房公积金（项）2024年决算数1000.00万元。",  # another year
+    "其中：基本支出：住房改革支出（款）住房公积金（项）800.00万元。",  # a part
+    "政府性基金预算支出：住房改革支出（款）住房公积金（项）10.00万元。",  # another scope
+    "住房改革支出（款）住房公积金（项）年初预算为1500.00万元。",  # another measure
+])
+def test_another_function_item_year_part_scope_or_measure_is_not_the_same(other):
+    items = ("住房改革支出（款）住房公积金（项）支出1442.74万元。",
+             "高等教育（2050205），2025 年度决算数为 206,360.32万元。", "政协事务（款）行政运行（项）4,432.78 万元。")
+    assert "narrative.number.two_amounts" not in rules_fired(
+        *items, other, facts=DocumentFacts(2025, "final_accounts", "department"))
