@@ -24,6 +24,7 @@ COMMERCE = "budget/2025_putuo-commerce-commission_dept-budget.pdf"
 FINANCE = "final/2024_putuo-finance-bureau_dept-final.pdf"
 COMPLAINTS = "provinces/central/2026_national-public-complaints-bureau_dept-budget.pdf"
 FOSHAN = "provinces/guangdong/2019_foshan-rail-transit-bureau_dept-final.pdf"
+XIAN = "provinces/shaanxi/2026_xian-audit-bureau_dept-budget.pdf"
 CHANGSHA = "provinces/hunan/2026_changsha-petition-bureau_dept-budget.pdf"
 
 pytestmark = pytest.mark.skipif(
@@ -192,3 +193,28 @@ def test_a_function_item_restated_with_another_amount_is_found(extracted):
     [finding] = two_amounts((*wanli.lines, restated))
     assert (finding.page, finding.printed, finding.expected) == (
         32, "住房改革支出（款）住房公积金（项） 305.35万元", "350.35万元, as stated on p. 9: one amount")
+
+
+def empty_table_findings_of(findings) -> list[tuple[int, str]]:
+    return [(f.page, f.printed) for f in findings if f.rule_id == "narrative.structure.empty_table_note"]
+
+
+def test_empty_tables_without_a_note_are_found(audited):
+    # 西安市审计局 2026 (seen on the pages): 表11 (p. 33) prints a blank 合计 row and 表16 (p. 44, the last)
+    # a blank 绩效 form, no note, and the 说明 says nothing of 上年结转 or 专项资金; its empty 表9 (p. 31)
+    # is covered by "本部门无当年政府性基金预算收支，并已公开空表。" (p. 16)
+    assert empty_table_findings_of(audited(XIAN)[1]) == [
+        (33, "部门综合预算财政拨款上年结转资金支出表: no amount, no note"),
+        (44, "专项资金总体绩效目标表: no amount, no note")]
+
+
+def test_empty_tables_with_their_note_are_not_found_and_without_it_are(extracted, audited):
+    # 万里街道 2024 pp. 27-28: "注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。"; the 说明
+    # also states "政府性基金拨款支出预算0.00万元" (p. 6): with the notes and that sentence taken out, both are found
+    assert empty_table_findings_of(audited(WANLI)[1]) == []
+    wanli = extracted(WANLI)
+    unsaid = tuple(line for line in wanli.lines
+                   if "本表为空表" not in line.text and "拨款支出预算0.00万元" not in line.text)
+    stripped = replace(wanli, lines=unsaid)
+    findings = audit_narrative(unsaid, wanli.cells, DocumentFacts.of(document_to_tables(stripped), stripped))
+    assert [page for page, _ in empty_table_findings_of(findings)] == [27, 28]
