@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from assets.audit.rules import Finding, finding
 from assets.audit.sentences import Sentence
 from assets.audit.structure import MIN_SENTENCES
+from assets.clean.narrative import AMOUNT_CELL
 from assets.clean.tables import CleanDocument, CleanTable
 from assets.extract.model import ExtractedDocument
 
-AMOUNT = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 # "本表无数据", "故本表为空表", "此表为空", "本表本年无发生额", "本部门无该项目", "没有使用政府性基金预算拨款安排的支出"
 EMPTY_NOTE = re.compile(r"无数据|空表|表为空|无发生额|如无数字|无该项"
                         r"|(?:无|没有|未)[^，。；]{0,30}(?:支出|收入|收支|预算|安排|项目|资金)")
@@ -44,7 +44,7 @@ def empty_tables(document: CleanDocument, extracted: ExtractedDocument) -> tuple
     found = []
     for table in document.tables:
         texts = table_texts(table)
-        if table.table_id == UNKNOWN_KIND or any(AMOUNT.fullmatch(text.strip()) for text in texts):
+        if table.table_id == UNKNOWN_KIND or any(AMOUNT_CELL.fullmatch(text.strip()) for text in texts):
             continue
         page_text = [line.text for line in extracted.lines if line.page in table.pages]
         cells = [cell.text for cell in extracted.cells if cell.page in table.pages and cell.text]
