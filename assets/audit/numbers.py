@@ -30,7 +30,6 @@ EXPLICIT = re.compile(
 STATED_CHANGE = re.compile(
     rf"比[^，。；]*?(?P<dir>{'|'.join(UP + DOWN)}|持平)\s*(?:(?P<value>{NUMBER})\s*(?P<unit>万元|%|％))?")
 COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*(?P<rate>{NUMBER})\s*[%％]")
-FINAL_WORDS = re.compile(r"决算数(?P<word>大于|小于|等于)预算数|决算数与预算数(?P<flat>基本)?持平")
 HUNDRED = Decimal(100)
 
 
@@ -58,8 +57,7 @@ def number_findings(sentences: list[Sentence]) -> list[Finding]:
     """Every number finding of the narrative's sentences (headings excluded)."""
     found: list[Finding] = []
     for index, sentence in enumerate(sentences):
-        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
-        explicit = explicit_findings(sentence, following)
+        explicit = explicit_findings(sentence)
         if explicit is not None:
             found.extend(explicit)
             continue
@@ -120,7 +118,7 @@ def rate_findings(sentence: Sentence, match: re.Match[str], candidates: list[tup
                     f"{match['rdir']}{match['rate']}%", expected[0])]
 
 
-def explicit_findings(sentence: Sentence, following: str) -> list[Finding] | None:
+def explicit_findings(sentence: Sentence) -> list[Finding] | None:
     """Previous and current value both stated: the change, its rate, 完成预算的 P%, the direction
     and 持平 against them. None when the sentence states no such pair."""
     match = EXPLICIT.search(sentence.text)
@@ -129,11 +127,7 @@ def explicit_findings(sentence: Sentence, following: str) -> list[Finding] | Non
     previous, current = number(match["previous"]), number(match["current"])
     step = max(last_digit(match["previous"]), last_digit(match["current"]))
     found = stated_change_findings(sentence, match, previous, current, step)
-    found += completion_findings(sentence, match, previous, current, step)
-    words = FINAL_WORDS.match(following.strip())
-    if words:
-        found += final_word_findings(sentence, match, words, previous, current)
-    return found
+    return found + completion_findings(sentence, match, previous, current, step)
 
 
 def stated_change_findings(sentence: Sentence, match: re.Match[str], previous: Decimal, current: Decimal,
@@ -180,19 +174,4 @@ def completion_findings(sentence: Sentence, match: re.Match[str], budget: Decima
     if abs(exact - number(stated["rate"])) > rate_tolerance(stated["rate"], final, budget, step):
         return [finding("narrative.number.completion_rate", sentence, match.start(), match.end(), stated[0],
                         f"{exact:.2f}% (= {match['current']} / {match['previous']})")]
-    return []
-
-
-def final_word_findings(sentence: Sentence, match: re.Match[str], words: re.Match[str], budget: Decimal,
-                        final: Decimal) -> list[Finding]:
-    """'年初预算为A万元，支出决算为B万元。决算数小于预算数…': the words of the next sentence against B − A."""
-    difference = final - budget
-    actual = "大于" if difference > 0 else "小于" if difference < 0 else "等于"
-    pair = f"预算 {match['previous']}, 决算 {match['current']}"
-    if words["word"] and words["word"] != actual:
-        return [finding("narrative.number.direction", sentence, match.start(), match.end(),
-                        f"{pair}: 决算数{words['word']}预算数", f"决算数{actual}预算数")]
-    if words["word"] is None and not words["flat"] and difference:
-        return [finding("narrative.number.flat_with_difference", sentence, match.start(), match.end(),
-                        f"{pair}: 决算数与预算数持平", f"决算数{actual}预算数")]
     return []

@@ -34,6 +34,9 @@ NOTE_START = re.compile(r"^\s*(注|备注)\s*[:：0-9]|^\s*[（(](无|注\s*[:�
 TABLE_FURNITURE = re.compile(r"(表|单位\s*[:：]\s*(万元|元))\s*$|编制(部门|单位)\s*[:：]|部门名称\s*[:：]")
 PROSE_PUNCTUATION = re.compile(r"[，。；：;]")
 ROW_END = re.compile(r"\d[\d,]*\.\d{1,2}\s*$")  # an unruled table row ends in an amount
+AMOUNT_CELL = re.compile(r"-?[\d,]+(?:\.\d+)?\s*[%％]?")
+OVERFLOW_MARKS = set("，。、；：,.;:）)”’")
+PROSE_ROW = 20  # characters: a ruled row this long (or holding a comma or stop) is a line of prose
 TITLE_BAND = 60.0  # points above a table's top rule where its title and unit lines stand
 NOTE_LINE_GAP = 8.0  # points between the lines of one note paragraph under a table
 
@@ -184,10 +187,60 @@ def is_table_furniture(line: TextLine, bands: list[tuple[float, float]]) -> bool
     return beside or above or furniture or (not prose and bool(ROW_END.search(text)))
 
 
+def table_rows(cells: tuple[RawCell, ...] | list[RawCell]) -> dict[tuple[int, int], list[list[RawCell]]]:
+    """Per (page, table), its ruled rows top to bottom, each row's cells with text left to right."""
+    rows: dict[tuple[int, int, int], list[RawCell]] = {}
+    for cell in cells:
+        if cell.text and cell.text.strip():
+            rows.setdefault((cell.page, cell.table_index, cell.row), []).append(cell)
+    tables: dict[tuple[int, int], list[list[RawCell]]] = {}
+    for (page, table, _), row in sorted(rows.items()):
+        tables.setdefault((page, table), []).append(sorted(row, key=lambda cell: cell.col))
+    return tables
+
+
+def is_prose_table(rows: list[list[RawCell]]) -> bool:
+    """A ruled box around prose, not a table: no cell an amount, no 目录 in it, and at least half
+    its rows sentences (a cell with a comma or stop, or of 20+ characters), not a 目录 entry or a
+    table's title or unit line."""
+    texts = [[cell.text.strip() for cell in row] for row in rows]
+    if any(AMOUNT_CELL.fullmatch(text) or TOC_TITLE.fullmatch(text) for row in texts for text in row):
+        return False
+    prose = [row for row in texts if not TOC_ENTRY.search(row[-1]) and not TABLE_FURNITURE.search("".join(row))
+             and any(PROSE_PUNCTUATION.search(text) or len(text) >= PROSE_ROW for text in row)]
+    return 2 * len(prose) >= len(texts)
+
+
+def row_line(row: list[RawCell]) -> TextLine:
+    """A ruled row read as the line of text it prints, where it stands."""
+    return TextLine(row[0].page, row[0].row, "".join(join_wrapped_lines(cell.text.strip()) for cell in row),
+                    min(c.x0 for c in row), min(c.top for c in row), max(c.bottom for c in row),
+                    row[0].source, row[0].ocr_confidence)
+
+
+def prose_boxes(cells: tuple[RawCell, ...] | list[RawCell]) -> tuple[list[RawCell], list[TextLine]]:
+    """Split the raw cells into those of real tables and the lines of the ruled boxes of prose
+    (a 名词解释 printed in a one-column table, a sentence's words each in a box)."""
+    boxes = {key: rows for key, rows in table_rows(cells).items() if is_prose_table(rows)}
+    tables = [cell for cell in cells if (cell.page, cell.table_index) not in boxes]
+    return tables, [row_line(row) for rows in boxes.values() for row in rows]
+
+
+def is_overflow_mark(line: TextLine, boxed: list[TextLine]) -> bool:
+    """A line of punctuation alone beside a boxed row: a mark printed past the box's right rule,
+    which the row's text already holds (国家信访局 2026 p. 37 "…国外城市间交通费、")."""
+    return set(line.text.strip()) <= OVERFLOW_MARKS and any(
+        row.page == line.page and row.top <= (line.top + line.bottom) / 2 <= row.bottom for row in boxed)
+
+
 def narrative_lines(lines: list[TextLine], cells: tuple[RawCell, ...] | list[RawCell]) -> list[TextLine]:
-    """The narrative: every line outside the ruled tables, minus the 目录 pages and, on table
-    pages, the tables' titles, unit lines and notes (a note's wrapped lines included)."""
-    bands, skipped = table_bands(cells), toc_pages(lines)
+    """The narrative: every line outside the ruled tables (and the rows of ruled boxes of prose,
+    in reading order), minus the 目录 pages and, on table pages, the tables' titles, unit lines
+    and notes (a note's wrapped lines included)."""
+    table_cells, boxed = prose_boxes(cells)
+    lines = sorted([*(line for line in lines if not is_overflow_mark(line, boxed)), *boxed],
+                   key=lambda line: (line.page, line.top))
+    bands, skipped = table_bands(table_cells), toc_pages(lines)
     chosen: list[TextLine] = []
     in_note = False
     previous: TextLine | None = None

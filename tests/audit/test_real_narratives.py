@@ -9,7 +9,10 @@ from decimal import Decimal
 import pytest
 
 from assets.audit.audit import DocumentFacts, audit_narrative
+from assets.audit.sentences import lines_to_sentences
+from assets.clean.narrative import narrative_lines
 from assets.clean.tables import document_to_tables
+from assets.extract.model import TextLine
 from assets.extract.pdf_document import extract_document
 from tests.conftest import SHARED
 
@@ -21,6 +24,8 @@ COMMERCE = "budget/2025_putuo-commerce-commission_dept-budget.pdf"
 FINANCE = "final/2024_putuo-finance-bureau_dept-final.pdf"
 COMPLAINTS = "provinces/central/2026_national-public-complaints-bureau_dept-budget.pdf"
 FOSHAN = "provinces/guangdong/2019_foshan-rail-transit-bureau_dept-final.pdf"
+XIAN = "provinces/shaanxi/2026_xian-audit-bureau_dept-budget.pdf"
+CHANGSHA = "provinces/hunan/2026_changsha-petition-bureau_dept-budget.pdf"
 
 pytestmark = pytest.mark.skipif(
     not (CORPUS / "budget").is_dir(),
@@ -28,16 +33,29 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def audited():
+def extracted():
+    """Given a corpus path, what extraction read of it (each file read once)."""
+    cache: dict = {}
+
+    def read(relative: str):
+        if relative not in cache:
+            cache[relative] = extract_document(CORPUS / relative)
+        return cache[relative]
+
+    return read
+
+
+@pytest.fixture(scope="module")
+def audited(extracted):
     """Given a corpus path, its clean document and narrative findings (each file read once)."""
     cache: dict = {}
 
     def read(relative: str):
         if relative not in cache:
-            extracted = extract_document(CORPUS / relative)
-            document = document_to_tables(extracted)
-            cache[relative] = document, audit_narrative(extracted.lines, extracted.cells,
-                                                         DocumentFacts.of(document, extracted))
+            extracted_document = extracted(relative)
+            document = document_to_tables(extracted_document)
+            cache[relative] = document, audit_narrative(extracted_document.lines, extracted_document.cells,
+                                                         DocumentFacts.of(document, extracted_document))
         return cache[relative]
 
     return read
@@ -112,9 +130,9 @@ def test_structure_findings_hand_checked(audited, relative, expected):
 
 def test_a_table_the_contents_list_and_the_document_lost_is_named():
     # the welfare home's 目录 (p. 2) lists nine tables; without page 12 one of them is printed nowhere
-    extracted = extract_document(CORPUS / WELFARE)
-    lost = replace(extracted, cells=tuple(c for c in extracted.cells if c.page != 12),
-                   lines=tuple(line for line in extracted.lines if line.page != 12))
+    welfare = extract_document(CORPUS / WELFARE)
+    lost = replace(welfare, cells=tuple(c for c in welfare.cells if c.page != 12),
+                   lines=tuple(line for line in welfare.lines if line.page != 12))
     findings = audit_narrative(lost.lines, lost.cells, DocumentFacts.of(document_to_tables(lost)))
     assert [(f.page, f.sentence) for f in findings if f.rule_id == "narrative.structure.toc_table_missing"] == [
         (2, "2024年预算单位政府性基金预算支出功能分类预算表")]
@@ -126,3 +144,77 @@ def test_a_page_printing_only_an_empty_ruled_row_is_blank(audited):
     _, findings = audited(FINANCE)
     assert [(f.page, f.printed) for f in findings if f.rule_id == "narrative.structure.blank_page"] == [
         (14, "a blank page")]
+
+
+def narrative_sentences(document) -> list[tuple[int, str]]:
+    return [(s.page, s.text) for s in lines_to_sentences(narrative_lines(list(document.lines), document.cells))]
+
+
+def test_a_glossary_printed_in_a_ruled_box_is_read(extracted):
+    # 国家信访局 2026 pp. 33-37: the 名词解释 is a one-column ruled table of prose (seen on the page);
+    # p. 37 prints "国外城市间交通费、" with its 、 past the box's right rule
+    sentences = narrative_sentences(extracted(COMPLAINTS))
+    assert (34, "培训支出（项）：指国家信访局对相关信访工作人员进行培训的支出。") in sentences
+    assert [text for page, text in sentences if page == 36 and text.startswith("其中，因公出国")] == [
+        "其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、公杂费、培训费等支出；"]
+
+
+def test_a_sentence_with_its_words_in_boxes_is_read_whole(extracted):
+    # 长沙市信访局 2026 p. 7: "主要是 | 单位 | 为完成特定行政工作任务或事业发展目标而发生的" is one ruled row
+    [(page, sentence)] = [(p, t) for p, t in narrative_sentences(extracted(CHANGSHA)) if t.startswith("（二）项目支出")]
+    assert page == 7 and "417.41 万元，主要是单位为完成特定行政工作任务或事业发展目标而发生的支出，" in sentence
+
+
+def test_comparison_words_checked_against_the_stated_pairs(extracted):
+    # 普陀区财政局 2024 决算 pp. 21-23: 12 "决算数小于预算数" / "基本持平" after their pairs, all true
+    # (p. 22 "年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数的主要原因：…"); with every
+    # 小于 printed as 大于 (a defect injected into the real lines) the 10 are found, each with its own pair
+    final = extracted(FINANCE)
+    facts = DocumentFacts.of(document_to_tables(final), final)
+    injected = tuple(replace(line, text=line.text.replace("小于", "大于")) for line in final.lines)
+    findings = [f for f in audit_narrative(injected, final.cells, facts) if f.rule_id == "narrative.number.direction"]
+    assert [(f.page, f.printed) for f in findings][:3] == [
+        (21, "2940.05, 98.20%: 决算数大于预算数"), (22, "1560.05 → 1511.89: 决算数大于预算数"),
+        (22, "135.90 → 135.25: 决算数大于预算数")]
+    assert len(findings) == 10 and {f.expected for f in findings} == {"决算数小于预算数"}
+
+
+def test_a_function_item_restated_with_another_amount_is_found(extracted):
+    # 万里街道 2024 p. 9: "31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元" (each of its
+    # 33 items is stated once: no finding); the same item restated on p. 32 with 305.35 is found
+    wanli = extracted(WANLI)
+    facts = DocumentFacts.of(document_to_tables(wanli), wanli)
+    restated = TextLine(32, 999, "住房改革支出（款）住房公积金（项）预算305.35万元。", 90.0, 700.0, 712.0)
+
+    def two_amounts(lines):
+        return [f for f in audit_narrative(lines, wanli.cells, facts) if f.rule_id == "narrative.number.two_amounts"]
+
+    assert two_amounts(wanli.lines) == []
+    [finding] = two_amounts((*wanli.lines, restated))
+    assert (finding.page, finding.printed, finding.expected) == (
+        32, "住房改革支出（款）住房公积金（项） 305.35万元", "350.35万元, as stated on p. 9: one amount")
+
+
+def empty_table_findings_of(findings) -> list[tuple[int, str]]:
+    return [(f.page, f.printed) for f in findings if f.rule_id == "narrative.structure.empty_table_note"]
+
+
+def test_empty_tables_without_a_note_are_found(audited):
+    # 西安市审计局 2026 (seen on the pages): 表11 (p. 33) prints a blank 合计 row and 表16 (p. 44, the last)
+    # a blank 绩效 form, no note, and the 说明 says nothing of 上年结转 or 专项资金; its empty 表9 (p. 31)
+    # is covered by "本部门无当年政府性基金预算收支，并已公开空表。" (p. 16)
+    assert empty_table_findings_of(audited(XIAN)[1]) == [
+        (33, "部门综合预算财政拨款上年结转资金支出表: no amount, no note"),
+        (44, "专项资金总体绩效目标表: no amount, no note")]
+
+
+def test_empty_tables_with_their_note_are_not_found_and_without_it_are(extracted, audited):
+    # 万里街道 2024 pp. 27-28: "注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。"; the 说明
+    # also states "政府性基金拨款支出预算0.00万元" (p. 6): with the notes and that sentence taken out, both are found
+    assert empty_table_findings_of(audited(WANLI)[1]) == []
+    wanli = extracted(WANLI)
+    unsaid = tuple(line for line in wanli.lines
+                   if "本表为空表" not in line.text and "拨款支出预算0.00万元" not in line.text)
+    stripped = replace(wanli, lines=unsaid)
+    findings = audit_narrative(unsaid, wanli.cells, DocumentFacts.of(document_to_tables(stripped), stripped))
+    assert [page for page, _ in empty_table_findings_of(findings)] == [27, 28]

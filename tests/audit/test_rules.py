@@ -225,3 +225,70 @@ def test_every_logic_rule_has_code_and_every_pattern_rule_catches_its_example():
             assert f'"{rule.id}"' in code, rule.id
         else:
             assert rule.pattern.search(rule.example), rule.id
+
+
+@pytest.mark.parametrize(("text", "printed", "expected"), [
+    # the pair stated in the sentence itself, the words after it
+    ("“三公”经费年初预算为12.00万元，决算为15.00万元，决算数小于预算数。",
+     "12.00 → 15.00: 决算数小于预算数", "决算数大于预算数"),
+    # 决算 first, then 完成预算的 P% (no budget amount printed): 97 % is less
+    ("机关运行经费支出决算为97.00万元，完成预算的97.00%。机关运行经费决算高于预算数，主要原因是会议增加。",
+     "97.00, 97.00%: 决算高于预算数", "决算数小于预算数"),
+    # 决算 and 完成预算 X万元的 P%, the words two sentences later
+    ("公务接待费支出决算为0.16万元，完成预算0万元的0%。新成立单位。决算数等于预算数。",
+     "0 → 0.16: 决算数等于预算数", "决算数大于预算数"),
+    ("年初预算为20.00万元，支出决算为18.00万元。决算数与预算数持平。",
+     "20.00 → 18.00: 决算数与预算数持平", "决算数小于预算数"),
+    ("上年预算数为30.00万元，本年预算安排为25.00万元，本年数大于上年数。",
+     "30.00 → 25.00: 本年数大于上年数", "本年数小于上年数"),
+])
+def test_a_comparison_word_against_the_stated_pair(text, printed, expected):
+    [finding] = audit_narrative(lines_of(text), (), FINAL_2024)
+    assert (finding.printed, finding.expected) == (printed, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "年初预算为20.00万元，支出决算为18.00万元，完成预算的90.00%。决算数低于预算数。",
+    "“三公”经费年初预算为0.95万元，决算为0.00万元。其中：公务接待费支出决算为0.00万元，完成预算的0%。"
+    "“三公”经费支出决算数小于预算数的主要原因：当年度无支出。",
+    # any pair in reach that agrees silences it: the total is less, a part is more
+    "支出年初预算为10.00万元，决算为8.00万元。其中：会议费预算为1.00万元，决算为2.00万元。决算数小于预算数。",
+    "决算数大于预算数的主要原因：新增项目。",  # no pair stated: nothing to check
+    "支出决算为5.00万元，完成预算的100.00%。决算数小于预算数。",  # 100 % is rounded from either side
+    "本年数小于上年预算数403.75万元，原因是调减。",  # the difference only, no pair
+    "年初预算为20.00万元，支出决算为20.00万元。决算数与预算数基本持平。",
+])
+def test_a_comparison_word_the_stated_pairs_allow(text):
+    assert rules_fired(text, facts=FINAL_2024) == set()
+
+
+@pytest.mark.parametrize(("first", "again", "printed", "expected"), [
+    ("1．住房改革支出（款）住房公积金（项）支出1442.74万元，与上年相比增加368.97万元。",
+     "（三）住房改革支出（款）住房公积金（项）1424.74万元，主要用于在职人员公积金缴纳。",
+     "住房改革支出（款）住房公积金（项） 1424.74万元", "1442.74万元"),
+    # the same 款 and 项 named by dashes and by their marks
+    ("1. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元，主要用于基本支出。",
+     "“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”1,220.95万元。",
+     "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项） 1,220.95万元", "1202.95万元"),
+    ("3.高等教育（2050205），2025 年度决算数为 206,360.32万元，比 2024 年度决算数增长 10.55%。",
+     "高等教育（2050205）决算数206,630.32万元。", "高等教育（2050205） 206,630.32万元", "206360.32万元"),
+])
+def test_one_function_item_given_two_amounts(first, again, printed, expected):
+    [finding] = audit_narrative(lines_of(first, again), (), DocumentFacts(2025, "final_accounts", "department"))
+    assert (finding.rule_id, finding.printed) == ("narrative.number.two_amounts", printed)
+    assert finding.expected == f"{expected}, as stated on p. 1: one amount"
+
+
+@pytest.mark.parametrize("other", [
+    "高等教育（2059802），2025 年度决算数为 6,304.68万元。",  # another code, the same name
+    "人大事务（款）行政运行（项）支出 10528.33 万元。",  # another 款
+    "住房改革支出（款）住房公积金（项）2024年决算数1000.00万元。",  # another year
+    "其中：基本支出：住房改革支出（款）住房公积金（项）800.00万元。",  # a part
+    "政府性基金预算支出：住房改革支出（款）住房公积金（项）10.00万元。",  # another scope
+    "住房改革支出（款）住房公积金（项）年初预算为1500.00万元。",  # another measure
+])
+def test_another_function_item_year_part_scope_or_measure_is_not_the_same(other):
+    items = ("住房改革支出（款）住房公积金（项）支出1442.74万元。",
+             "高等教育（2050205），2025 年度决算数为 206,360.32万元。", "政协事务（款）行政运行（项）4,432.78 万元。")
+    assert "narrative.number.two_amounts" not in rules_fired(
+        *items, other, facts=DocumentFacts(2025, "final_accounts", "department"))
