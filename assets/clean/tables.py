@@ -16,7 +16,7 @@ from assets.clean.grid import PageGrid, cells_to_grids, join_split_rows
 from assets.clean.headers import Header, find_header
 from assets.clean.headings import (DEPARTMENT, UNIT, Heading, grid_heading, heading_row_lines, is_heading_row,
                                    make_heading, split_at_inner_titles, split_inner_heading)
-from assets.clean.narrative import NarrativeFigure, document_figures
+from assets.clean.narrative import NarrativeFigure, document_figures, prose_boxes
 from assets.clean.recognition import (Recognition, normalise_title, reading_template, recognise,
                                       template_titles)
 from assets.clean.rows import CleanRow, RawRow, grid_body_rows, rows_to_clean_rows
@@ -225,7 +225,8 @@ def draft_to_table(draft: TableDraft) -> CleanTable:
 
 def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     """Given an extracted document, return its logical tables, classified and typed."""
-    grids = [part for grid in cells_to_grids(document.cells) for part in split_at_inner_titles(grid)]
+    table_cells, _ = prose_boxes(document.cells)  # a ruled box of prose is narrative, not a table
+    grids = [part for grid in cells_to_grids(table_cells) for part in split_at_inner_titles(grid)]
     lines = list(document.lines)
     split = [split_inner_heading(g, grid_heading(grids, i, lines)) for i, g in enumerate(grids)]
     grids, headings = attach_title_boxes([g for g, _ in split], [h for _, h in split])

@@ -7,8 +7,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+import pytest
+
 from assets.audit.sentences import lines_to_sentences
 from assets.clean.narrative import narrative_lines
+from assets.clean.tables import NoBudgetTables, document_to_tables
 from assets.extract.model import RawCell, TextLine
 from assets.extract.pdf_document import extract_document
 
@@ -81,3 +84,5 @@ def test_a_rendered_glossary_box_is_read_as_narrative(tmp_path):
     assert narrative(list(extracted.lines), extracted.cells) == [
         "第四部分 名词解释", "一、财政拨款收入：指本级财政当年拨付的资金。",
         "二、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。"]
+    with pytest.raises(NoBudgetTables):  # and it is no table: not listed as an unclassified one
+        document_to_tables(extracted)
