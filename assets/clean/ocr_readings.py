@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assets.clean.narrative import PAGE_NUMBER
 from assets.clean.numbers import is_number
 from assets.extract.model import ExtractedDocument, RawCell, TextLine
 
@@ -34,8 +35,9 @@ class OcrReading:
 
 
 def doubt(text: str, confidence: float, in_cell: bool) -> str:
-    """Why a number read by OCR is not trusted, or "" (also for a text without digits)."""
-    if not DIGIT.search(text):
+    """Why a number read by OCR is not trusted, or "" (also for a text without digits, and for a
+    page number printed on a line of its own: "- 6 -" is no amount to verify)."""
+    if not DIGIT.search(text) or (not in_cell and PAGE_NUMBER.match(text)):
         return ""
     if confidence < UNCERTAIN_BELOW:
         return f"OCR confidence {confidence:.2f} < {UNCERTAIN_BELOW}"

@@ -80,6 +80,8 @@ def test_ocr_text_is_given_the_punctuation_of_print(recognised, shown):
     ("2080501", 0.99, True, False),  # a function code
     ("（一）本年财政拨款收入101,673.03万元", 0.97, False, False),
     ("（一）本年财政拨款收入101,673.03万元", 0.90, False, True),
+    ("- 6-", 0.88, False, False),  # the page number, on a line of its own (Beijing p. 6)
+    ("5.事业收入0万元。", 0.94, False, True),  # the amount on Beijing p. 5
 ])
 def test_a_reading_is_uncertain_when_its_score_is_low_or_it_is_no_amount(text, confidence, in_cell, uncertain):
     assert bool(doubt(text, confidence, in_cell)) is uncertain
