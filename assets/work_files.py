@@ -28,6 +28,7 @@ from assets.templates.spec import SPEC_DIR
 DOCUMENT_ID_LENGTH = 16
 VERSION_FILE = "extractor_version"
 MANIFEST = "manifest.json"
+HASH_CACHE = "inbox_hashes.json"  # {path: [size, mtime_ns, sha256]}: an unchanged file is not hashed again
 EXTRACT_DIR = Path(__file__).parent / "extract"
 CLEAN_DIR = Path(__file__).parent / "clean"
 AUDIT_DIR = Path(__file__).parent / "audit"
@@ -102,30 +103,56 @@ def read_problem(error: OSError) -> str:
     return f"cannot be read ({error.strerror or error}): copy it into the inbox again"
 
 
-def inbox_file(path: Path) -> InboxFile:
+def inbox_file(path: Path, known: dict[str, list], seen: dict[str, list]) -> InboxFile:
     """Given an inbox entry, return it with its content-hash id, or with the problem that stops it
-    being read (its id then comes from the path, so it stays one partition)."""
+    being read (its id then comes from the path, so it stays one partition). `known` is the hash
+    cache: a file of the same size and modification time is not read again; `seen` gets its entry."""
     problem = entry_problem(path)
     if not problem:
         try:
-            sha = file_sha256(path)
-            return InboxFile(sha[:DOCUMENT_ID_LENGTH], path.name, str(path), sha, path.stat().st_size)
+            status = path.stat()
+            stamp = [status.st_size, status.st_mtime_ns]
+            cached = known.get(str(path))
+            sha = cached[2] if cached and cached[:2] == stamp else file_sha256(path)
+            seen[str(path)] = [*stamp, sha]
+            return InboxFile(sha[:DOCUMENT_ID_LENGTH], path.name, str(path), sha, status.st_size)
         except OSError as error:
             problem = read_problem(error)
     path_id = hashlib.sha256(os.fsencode(path)).hexdigest()[:DOCUMENT_ID_LENGTH]
     return InboxFile(path_id, printable(path.name), printable(str(path)), "", 0, problem)
 
 
-def scan_inbox(inbox: Path) -> list[InboxFile]:
+def read_hash_cache(data_dir: Path | None) -> dict[str, list]:
+    """The inbox hashes the last saved scan kept in the data folder (empty when none or unreadable)."""
+    try:
+        return json.loads((data_dir / HASH_CACHE).read_text()) if data_dir else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def write_hash_cache(data_dir: Path, seen: dict[str, list]) -> None:
+    """Replace the hash cache atomically: documents running in parallel read it."""
+    temp = data_dir / f"{HASH_CACHE}.{os.getpid()}.partial"
+    temp.write_text(json.dumps(seen))
+    os.replace(temp, data_dir / HASH_CACHE)
+
+
+def scan_inbox(inbox: Path, data_dir: Path | None = None, save: bool = False) -> list[InboxFile]:
     """Given the inbox folder, return its PDFs (by extension, any case) with content-hash ids,
     and the entries that cannot be read with their problem; one bad entry never stops the scan.
+    With `data_dir`, a file unchanged (size, mtime) since the last saved scan keeps its hash, and
+    `save` keeps this scan's hashes for the next one.
 
     Two files with the same content are one document: the first name in sorted order wins.
     """
+    known, seen = read_hash_cache(data_dir), {}
     found: dict[str, InboxFile] = {}
     for path in inbox_entries(inbox):
-        item = inbox_file(path)
+        item = inbox_file(path, known, seen)
         found.setdefault(item.document_id, item)
+    if save and data_dir:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        write_hash_cache(data_dir, seen)
     return list(found.values())
 
 
@@ -144,7 +171,7 @@ def read_manifest(data_dir: Path) -> list[InboxFile]:
 def find_inbox_file(inbox: Path, data_dir: Path, document_id: str) -> InboxFile:
     """Return the inbox entry whose id is `document_id`; one the last scan saw but that is gone
     now comes back with its problem; raise FileNotFoundError for an id no scan knows."""
-    for item in scan_inbox(inbox):
+    for item in scan_inbox(inbox, data_dir):
         if item.document_id == document_id:
             return item
     for item in read_manifest(data_dir):

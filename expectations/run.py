@@ -158,19 +158,20 @@ def fen_text(fen: int) -> str:
     return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
 
 
-def summarise(identity: Identity, document_id: str, rows: pd.DataFrame) -> CheckResult:
-    """Fold one document's instances of one identity into a result row naming each failure."""
-    failing = rows[rows["failed"]]
+def summarise(identity: Identity, document_id: str, rows: list, failing: set[int]) -> CheckResult:
+    """Fold one document's instances of one identity (rows of the instances frame, with their
+    index) into a result row naming each failure."""
+    failed = [r for r in rows if r.Index in failing]
     details = [
         {"subject": r.subject, "expected": fen_text(r.expected_fen), "observed": fen_text(r.observed_fen),
          "gap": fen_text(r.observed_fen - r.expected_fen), "unit_printed": r.source_unit}
-        for r in failing.itertuples()
+        for r in failed
     ]
-    first = failing.iloc[0] if len(failing) else rows.iloc[0]
+    first = failed[0] if failed else rows[0]
     return CheckResult(
-        document_id, str(rows["suite"].iloc[0]), identity.id, identity.guards, identity.group,
-        success=not len(failing), instances=len(rows), failures=len(failing),
-        observed=fen_text(int(first["observed_fen"])), expected=fen_text(int(first["expected_fen"])),
+        document_id, str(rows[0].suite), identity.id, identity.guards, identity.group,
+        success=not failed, instances=len(rows), failures=len(failed),
+        observed=fen_text(int(first.observed_fen)), expected=fen_text(int(first.expected_fen)),
         details=json.dumps({"description": identity.description, "failures": details},
                            ensure_ascii=False),
     )
@@ -179,14 +180,16 @@ def summarise(identity: Identity, document_id: str, rows: pd.DataFrame) -> Check
 def run_identities(con: duckdb.DuckDBPyConnection, identities: tuple[Identity, ...],
                    docs_dir: Path | None = None) -> list[CheckResult]:
     """Evaluate every identity on every document; return one CheckResult per document x identity.
-    With `docs_dir`, the GX Data Docs of this validation are built there too."""
+    With `docs_dir`, the GX Data Docs of this validation are built there too. The instances are
+    grouped in one pass over plain rows: a pandas groupby costs ~1 ms per group, 10^4 groups at
+    100 documents."""
     instances = all_instances(con, identities)
     if instances.empty:
         return []
     failing = gx_failing_rows(instances, identities, docs_dir)
-    instances["failed"] = instances.index.isin(failing)
+    groups: dict[tuple[str, str], list] = {}
+    for row in instances.itertuples():
+        groups.setdefault((row.identity, row.document_id), []).append(row)
     by_id = {identity.id: identity for identity in identities}
-    return [
-        summarise(by_id[identity_id], document_id, rows)
-        for (identity_id, document_id), rows in instances.groupby(["identity", "document_id"], sort=True)
-    ]
+    return [summarise(by_id[identity_id], document_id, rows, failing)
+            for (identity_id, document_id), rows in sorted(groups.items())]

@@ -18,7 +18,7 @@ def source_documents(context: AssetExecutionContext, paths: BudgetPaths) -> Mate
     if not paths.inbox_dir.is_dir():
         raise FileNotFoundError(f"inbox folder {paths.inbox_dir} does not exist: create it or "
                                 "point BUDGET_INBOX / --inbox at your PDFs")
-    files = scan_inbox(paths.inbox_dir)
+    files = scan_inbox(paths.inbox_dir, paths.data_dir, save=True)
     current = {f.document_id for f in files}
     known = set(context.instance.get_dynamic_partitions(documents_partitions.name))
     context.instance.add_dynamic_partitions(documents_partitions.name, sorted(current - known))
