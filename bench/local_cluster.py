@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from celery import Celery
+from dagster import DagsterInstance
 
 BIN = Path(sys.executable).parent
 READY_SECONDS = 90
@@ -64,6 +65,8 @@ def start_workers(url: str, count: int, folder: Path) -> list[subprocess.Popen]:
     config.write_text(f"execution:\n  config:\n    broker: '{url}'\n    backend: '{url}'\n")
     home = folder / "worker_home"
     home.mkdir(exist_ok=True)
+    with DagsterInstance.from_config(str(home)) as instance:  # its SQLite set up once: workers started
+        instance.get_runs(limit=1)                             # together race to create the tables
     env = {**os.environ, "DAGSTER_HOME": str(home), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     return [launch([str(BIN / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app", "-y", str(config),
                     "-n", name, "-l", "WARNING", "--", "--pool", "solo"], folder / f"{name}.log", env=env, cwd=folder)
