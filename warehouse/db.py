@@ -53,6 +53,34 @@ def run_sql_file(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     con.execute(path.read_text())
 
 
+def replace_rows(con: duckdb.DuckDBPyConnection, model: SqlModel, stale: frozenset[str], load: bool) -> None:
+    """Update a per-document model in place: delete the `stale` documents' rows, then (with `load`)
+    insert the rows its SQL makes from the registered sources (those documents' files alone) in
+    one transaction. Its SQL runs into a temp table, the same file as a full build."""
+    delta = f"delta_{model.name}"
+    sql = CREATED_TABLE.sub(f"create or replace temp table {delta}", model.path.read_text(), count=1)
+    if load:
+        con.execute(sql)
+    con.begin()
+    try:
+        con.execute(f"delete from {model.table} where document_id in (select unnest(?))", [sorted(stale)])
+        if load:
+            con.execute(f"insert into {model.table} by name select * from {delta}")
+        con.commit()
+    except duckdb.Error:
+        con.rollback()
+        raise
+    finally:
+        con.execute(f"drop table if exists {delta}")
+
+
+def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Every "schema.table" the working database holds (not temp ones)."""
+    rows = con.execute("select schema_name || '.' || table_name from duckdb_tables() "
+                       "where database_name = current_database() and not temporary").fetchall()
+    return {name for (name,) in rows}
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     run_sql_file(con, SQL_DIR / "schema.sql")
 
@@ -116,13 +144,15 @@ def empty_view_sql(name: str, columns: dict[str, str]) -> str:
     return f"create or replace temp view {name} as select {select} where false"
 
 
-def document_files(data_dir: Path, pattern: str, document_ids: set[str]) -> list[str]:
-    """Files matching `pattern` that belong to one of `document_ids` (a folder or file stem)."""
-    return sorted(str(p) for p in data_dir.glob(pattern)
-                  if p.parent.name in document_ids or p.stem in document_ids)
+def document_files(data_dir: Path, pattern: str, document_ids: set[str] | frozenset[str]) -> list[str]:
+    """The files of `pattern` ('*' standing for the document id) that exist for `document_ids`:
+    looked up one by one, so loading a few documents costs nothing per other document."""
+    paths = (data_dir / pattern.replace("*", document_id) for document_id in sorted(document_ids))
+    return [str(path) for path in paths if path.exists()]
 
 
-def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path, document_ids: set[str]) -> None:
+def register_sources(con: duckdb.DuckDBPyConnection, data_dir: Path,
+                     document_ids: set[str] | frozenset[str]) -> None:
     """Create temp views clean_<table_id>, clean_documents, clean_tables_found, clean_quarantine
     over the files of the given documents (the inbox's registered partitions); a source with no
     file yet is an empty view of the right shape."""

@@ -3,6 +3,7 @@ identity in quality.check_results, and surface them as asset checks on the marts
 the narrative audit's findings (quality.narrative_findings) as a check of their own."""
 
 from dataclasses import asdict
+from pathlib import Path
 
 import pandas as pd
 from dagster import (
@@ -15,7 +16,8 @@ from assets.defs.resources import BudgetPaths
 from assets.defs.warehouse_models import MART_KEYS
 from expectations.identities import load_identities
 from expectations.run import not_evaluated, run_identities
-from warehouse.db import SQL_DIR, ensure_schema, run_sql_file
+from warehouse.db import SQL_DIR, ensure_schema, existing_tables, run_sql_file
+from warehouse.incremental import BuildPlan, document_fingerprint, group_fingerprints, plan_stage, save_stage
 
 CHECK_RESULTS = AssetKey(["quality", "check_results"])
 NARRATIVE_FINDINGS = AssetKey(["quality", "narrative_findings"])
@@ -31,28 +33,54 @@ def check_results(duckdb: DuckDBResource, paths: BudgetPaths) -> MaterializeResu
     identities = load_identities()
     with duckdb.get_connection() as con:
         ensure_schema(con)
-        results = run_identities(con, identities, docs_dir=paths.data_docs_dir)
+        plan = checks_plan(con, paths.data_dir)
+        chosen = None if plan.full else plan.load
+        results = run_identities(con, identities, docs_dir=paths.data_docs_dir, documents=chosen) \
+            if plan.full or plan.load else []
         frame = pd.DataFrame([asdict(r) for r in results], columns=RESULT_COLUMNS)
-        run_sql_file(con, SQL_DIR / "quality" / "check_results.sql")
-        con.register("new_results", frame)
-        con.execute("insert into quality.check_results by name select * from new_results")
+        store(con, "check_results", frame, plan)
         con.execute("""update quality.check_results r set read_by_ocr = true from marts.dim_document d
                        where d.document_id = r.document_id and len(d.ocr_pages) > 0""")
-        skipped = pd.DataFrame([asdict(r) for r in not_evaluated(con, identities, results)],
+        skipped = pd.DataFrame([asdict(r) for r in not_evaluated(con, identities, results, chosen)],
                                columns=["document_id", "suite", "check_name", "guards", "reason"])
-        run_sql_file(con, SQL_DIR / "quality" / "checks_not_evaluated.sql")
-        con.register("skipped", skipped)
-        con.execute("insert into quality.checks_not_evaluated by name select * from skipped")
+        store(con, "checks_not_evaluated", skipped, plan)
         failed = failing_checks(con)
+        rows, passed, not_evaluated_rows = con.execute("""
+            select count(*), count(*) filter (where success),
+                   (select count(*) from quality.checks_not_evaluated) from quality.check_results""").fetchone()
+    save_stage(paths.data_dir, "checks", plan)
     return MaterializeResult(metadata={
-        "dagster/row_count": len(frame),
+        "dagster/row_count": rows,
         "identities": len(identities),
-        "passed": int(frame["success"].sum()),
+        "passed": passed,
         "failed": len(failed),
-        "not_evaluated": len(skipped),
+        "not_evaluated": not_evaluated_rows,
+        "documents_checked": "all" if plan.full else len(plan.load),
         "failures": MetadataValue.md(failures_markdown(failed)),
         "data_docs": MetadataValue.path(str(paths.data_docs_dir / "index.html")),
     })
+
+
+def checks_plan(con, data_dir: Path) -> BuildPlan:
+    """The loaded documents to check again: new or changed ones and those whose disclosure
+    partner (the other PDF of the same disclosure) changed, came or went."""
+    groups = dict(con.execute("select document_id, coalesce(disclosure_id, document_id) "
+                              "from marts.dim_document").fetchall())
+    fingerprints = group_fingerprints({d: document_fingerprint(data_dir, d) for d in groups}, groups)
+    have = existing_tables(con)
+    return plan_stage(data_dir, "checks", fingerprints,
+                      {"quality.check_results", "quality.checks_not_evaluated"} <= have)
+
+
+def store(con, table: str, frame: pd.DataFrame, plan: BuildPlan) -> None:
+    """Write a quality table: created anew by a full plan, else the stale documents' rows replaced."""
+    con.register("new_rows", frame)
+    if plan.full:
+        run_sql_file(con, SQL_DIR / "quality" / f"{table}.sql")
+    else:
+        con.execute(f"delete from quality.{table} where document_id in (select unnest(?))", [sorted(plan.stale)])
+    con.execute(f"insert into quality.{table} by name select * from new_rows")
+    con.unregister("new_rows")
 
 
 RESULT_COLUMNS = ["document_id", "suite", "check_name", "guards", "group", "success",

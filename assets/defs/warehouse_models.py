@@ -14,7 +14,10 @@ from dagster_duckdb import DuckDBResource
 from assets.defs.cleaning import clean_tables
 from assets.defs.partitions import documents_partitions
 from assets.defs.resources import BudgetPaths
-from warehouse.db import SqlModel, ensure_schema, load_models, register_sources, run_sql_file
+from warehouse.db import (
+    SqlModel, ensure_schema, existing_tables, load_models, register_sources, replace_rows, run_sql_file,
+)
+from warehouse.incremental import BuildPlan, document_fingerprint, plan_stage, save_stage
 
 PREVIEW_ROWS = 5
 STAGING, MARTS = load_models("staging"), load_models("marts")
@@ -83,17 +86,24 @@ def preview_markdown(con, table: str) -> str:
     return frame.to_markdown(index=False) if len(frame) else "(empty)"
 
 
-def run_model(con, model: SqlModel) -> MaterializeResult:
-    """Run one SQL file; its row count, time and a preview are the materialization's metadata."""
+def run_model(con, model: SqlModel, plan: BuildPlan | None = None) -> MaterializeResult:
+    """Run one SQL file, or with a plan that is not full only its changed documents' rows; the
+    row count, time, documents reloaded and a preview are the materialization's metadata."""
     started = time.perf_counter()
-    run_sql_file(con, model.path)
+    if plan is None or plan.full:
+        run_sql_file(con, model.path)
+    elif plan.stale:
+        replace_rows(con, model, plan.stale, load=bool(plan.load))
     rows = con.execute(f"select count(*) from {model.table}").fetchone()[0]
-    return MaterializeResult(asset_key=model_key(model), metadata={
+    metadata = {
         "dagster/row_count": rows,
         "seconds": round(time.perf_counter() - started, 3),
         "sql_file": MetadataValue.path(str(model.path)),
         "preview": MetadataValue.md(preview_markdown(con, model.table)),
-    })
+    }
+    if plan is not None:
+        metadata["documents_reloaded"] = "all" if plan.full else len(plan.load)
+    return MaterializeResult(asset_key=model_key(model), metadata=metadata)
 
 
 @multi_asset(name="warehouse_models",
@@ -112,15 +122,22 @@ def warehouse_models(context: AssetExecutionContext, duckdb: DuckDBResource, pat
 
 
 def build_models(con, paths: BudgetPaths, documents: set[str]) -> list:
-    """Every model's materialization, then every structural check's result."""
+    """Every model's materialization, then every structural check's result. Staging is per
+    document: only new, changed and removed documents' rows are redone (all of them when the
+    code changed); the marts, across documents, are rebuilt from staging."""
     ensure_schema(con)
-    register_sources(con, paths.data_dir, documents)
-    results: list = [run_model(con, model) for model in build_order(STAGING + MARTS)]
+    fingerprints = {d: document_fingerprint(paths.data_dir, d) for d in documents}
+    have = existing_tables(con)
+    plan = plan_stage(paths.data_dir, "staging", fingerprints, all(m.table in have for m in STAGING))
+    register_sources(con, paths.data_dir, plan.load)
+    results: list = [run_model(con, model, plan) for model in STAGING]
+    results += [run_model(con, model) for model in build_order(MARTS)]
     for mart, tables in MART_SOURCES.items():
         missing = documents_without_rows(con, mart, tables)
         results.append(AssetCheckResult(asset_key=AssetKey(["marts", mart]), check_name=f"{mart}__loaded",
                                         passed=not missing, severity=AssetCheckSeverity.ERROR,
                                         metadata={"documents_without_rows": ", ".join(missing) or "none"}))
+    save_stage(paths.data_dir, "staging", plan)
     return results
 
 
