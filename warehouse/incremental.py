@@ -92,16 +92,6 @@ def save_stage(data_dir: Path, stage: str, plan: BuildPlan) -> None:
     os.replace(temp, data_dir / STATE_FILE)
 
 
-def group_fingerprints(fingerprints: dict[str, str], groups: dict[str, str]) -> dict[str, str]:
-    """Given each document's fingerprint and its group (a disclosure printed as two PDFs), return a
-    fingerprint per document over its whole group: checks that compare a document with its
-    partner are redone when the partner changes, arrives or goes."""
-    members: dict[str, list[str]] = {}
-    for document_id, group in groups.items():
-        members.setdefault(group, []).append(document_id)
-    return {
-        document_id: hashlib.sha256(repr(sorted(
-            (m, fingerprints.get(m, "")) for m in members.get(groups.get(document_id, document_id), [document_id])
-        )).encode()).hexdigest()
-        for document_id in fingerprints
-    }
+def with_inputs(fingerprints: dict[str, str], inputs: dict[str, str]) -> dict[str, str]:
+    """Each document's fingerprint extended by what its results also read from other documents."""
+    return {d: hashlib.sha256(f"{f}|{inputs.get(d, '')}".encode()).hexdigest() for d, f in fingerprints.items()}

@@ -17,7 +17,7 @@ from assets.defs.warehouse_models import MART_KEYS
 from expectations.identities import load_identities
 from expectations.run import not_evaluated, run_identities
 from warehouse.db import SQL_DIR, ensure_schema, existing_tables, run_sql_file
-from warehouse.incremental import BuildPlan, document_fingerprint, group_fingerprints, plan_stage, save_stage
+from warehouse.incremental import BuildPlan, document_fingerprint, plan_stage, save_stage, with_inputs
 
 CHECK_RESULTS = AssetKey(["quality", "check_results"])
 NARRATIVE_FINDINGS = AssetKey(["quality", "narrative_findings"])
@@ -61,12 +61,27 @@ def check_results(duckdb: DuckDBResource, paths: BudgetPaths) -> MaterializeResu
     })
 
 
+# What a document's checks read from the other documents of its disclosure (a 说明 and its tables
+# printed as two PDFs): the tables found across it, and whether any of its PDFs prints tables.
+# An identity that compares documents in another way must be added here.
+DISCLOSURE_INPUTS_SQL = """
+    with printing as (
+        select coalesce(disclosure_id, document_id) as disclosure_key, bool_or(contents <> 'narrative') as prints
+        from marts.dim_document group by all
+    )
+    select d.document_id, any_value(p.prints)::varchar || '|' || coalesce(string_agg(
+               concat_ws(':', c.table_id, c.status, c.note, c.found_in_document_id), '|' order by c.table_id), '')
+    from marts.dim_document d
+    join printing p on p.disclosure_key = coalesce(d.disclosure_id, d.document_id)
+    left join marts.dim_disclosure_completeness c using (document_id)
+    group by d.document_id"""
+
+
 def checks_plan(con, data_dir: Path) -> BuildPlan:
-    """The loaded documents to check again: new or changed ones and those whose disclosure
-    partner (the other PDF of the same disclosure) changed, came or went."""
-    groups = dict(con.execute("select document_id, coalesce(disclosure_id, document_id) "
-                              "from marts.dim_document").fetchall())
-    fingerprints = group_fingerprints({d: document_fingerprint(data_dir, d) for d in groups}, groups)
+    """The loaded documents to check again: new or changed ones, and those whose disclosure's
+    other PDF changed what they are checked against."""
+    inputs = dict(con.execute(DISCLOSURE_INPUTS_SQL).fetchall())
+    fingerprints = with_inputs({d: document_fingerprint(data_dir, d) for d in inputs}, inputs)
     have = existing_tables(con)
     return plan_stage(data_dir, "checks", fingerprints,
                       {"quality.check_results", "quality.checks_not_evaluated"} <= have)
