@@ -66,14 +66,20 @@ def loaded_sources(monkeypatch) -> list[frozenset[str]]:
     return seen
 
 
-def test_add_replace_remove_equal_a_full_build(tmp_path, monkeypatch, loaded_sources):
-    from pipelines.run import run_pipeline
-
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)  # each warehouse keeps its own home
-    inbox, warehouse = tmp_path / "inbox", tmp_path / "wh" / "w.duckdb"
+def two_rendered_documents(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """An inbox of two rendered budgets and a warehouse path, each warehouse with its own home."""
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(RENDERED / "land_10pt_w100_rep.pdf", inbox / "a.pdf")
     shutil.copy(RENDERED / "port_7pt_w100_norep.pdf", inbox / "b.pdf")
+    return inbox, tmp_path / "wh" / "w.duckdb"
+
+
+def test_add_replace_remove_equal_a_full_build(tmp_path, monkeypatch, loaded_sources):
+    from pipelines.run import run_pipeline
+
+    inbox, warehouse = two_rendered_documents(tmp_path, monkeypatch)
     (inbox / "junk.pdf").write_text("not a PDF")  # quarantined: its record is a row too
     assert run_pipeline(str(inbox), str(warehouse)).exit_code == 0
     assert len(loaded_sources[-1]) == 3
@@ -100,11 +106,7 @@ def test_a_changed_model_rebuilds_everything(tmp_path, monkeypatch, loaded_sourc
     from pipelines.run import run_pipeline
     from warehouse import incremental
 
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)  # each warehouse keeps its own home
-    inbox, warehouse = tmp_path / "inbox", tmp_path / "wh" / "w.duckdb"
-    inbox.mkdir()
-    shutil.copy(RENDERED / "land_10pt_w100_rep.pdf", inbox / "a.pdf")
-    shutil.copy(RENDERED / "port_7pt_w100_norep.pdf", inbox / "b.pdf")
+    inbox, warehouse = two_rendered_documents(tmp_path, monkeypatch)
     assert run_pipeline(str(inbox), str(warehouse)).exit_code == 0
     monkeypatch.setattr(incremental, "code_fingerprint", lambda: "another version of the SQL")
     assert run_pipeline(str(inbox), str(warehouse)).exit_code == 0
