@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from assets.audit.rules import Finding
 from assets.clean.cells import TableCell
+from assets.clean.document_facts import department_key
 from assets.clean.ocr_readings import OcrReading
 from assets.clean.tables import CleanDocument, CleanTable
 from assets.extract.model import ExtractedDocument, RawCell, TextLine
@@ -380,7 +381,7 @@ def write_clean(data_dir: Path, facts: dict, document: CleanDocument, findings: 
         (folder / "tables.json").write_text(json.dumps(summaries, ensure_ascii=False, indent=1))
         doc = {**facts, "template": document.template, "document_kind": document.document_kind,
                "scope": document.scope, "department_name": document.department,
-               "fiscal_year": document.fiscal_year}
+               "department_key": department_key(document.department), "fiscal_year": document.fiscal_year}
         (folder / "document.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1))
         (folder / VERSION_FILE).write_text(extractor_version())
 

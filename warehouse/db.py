@@ -117,7 +117,7 @@ PROVENANCE_TYPES = {
 JSON_SOURCES = {
     "clean_documents": ("clean/*/document.json", {
         "document_id": "varchar", "file_name": "varchar", "path": "varchar", "sha256": "varchar",
-        "department_name": "varchar", "fiscal_year": "integer", "document_kind": "varchar",
+        "department_name": "varchar", "department_key": "varchar", "fiscal_year": "integer", "document_kind": "varchar",
         "scope": "varchar", "template": "varchar", "page_count": "integer",
         "producer": "varchar", "size_bytes": "bigint", "ocr_pages": "integer[]"}),
     "clean_tables_found": ("clean/*/tables.json", {

@@ -7,6 +7,7 @@ from os.path import commonprefix
 
 from assets.audit.rules import Finding, finding
 from assets.audit.sentences import Sentence
+from assets.clean.document_facts import PARTY_PREFIX
 from assets.clean.text import label_key
 
 NAME = r"([^\s，。；、：:（）()“”‘’《》\d]{4,30}?)"
@@ -16,7 +17,6 @@ OWN_DISCLOSURE = (
 )
 LEAD_WORDS = re.compile(r"^(关于|附件)")
 NOT_A_NAME = re.compile(r"^(本|我|各|全|该|所属|下属|市级|区级|县级|省级|中央)|(公开|说明|编制|情况|年度|部分)")
-PARTY_PREFIX = re.compile(r"^(中共|中国共产党)")
 SHARED_CHARS = 0.8  # an abbreviation keeps most characters of the full name (人大常委会 / 人民代表大会常务委员会)
 
 

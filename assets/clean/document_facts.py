@@ -18,6 +18,14 @@ COVER_YEAR_TITLE = re.compile(r"^20\d{2}年度?(?:部门|单位)(?:预算|决算
 BARE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 DEPARTMENT_LABELS = {"部门名称", "单位名称", "部门(单位)名称", "预算单位名称", "编制单位", "编制部门"}
 FORM_YEAR = re.compile(r"^\(?(20\d{2})年度?\)?$")
+PARTY_PREFIX = re.compile(r"^(中共|中国共产党)")  # 中共江苏省委办公厅 = 江苏省委办公厅
+
+
+def department_key(name: str | None) -> str | None:
+    """Given a department's name as printed, return the form two PDFs of one disclosure share:
+    folded (white space, full-width forms) and without the party prefix. A note such as （本级）
+    stays: a department's own and its consolidated accounts are two disclosures."""
+    return PARTY_PREFIX.sub("", label_key(name)) or None if name else None
 
 
 def document_year(titles: list[str]) -> int | None:

@@ -6,6 +6,8 @@ select
     path::varchar as path,
     sha256::varchar as sha256,
     department_name::varchar as department_name,
+    -- the name two PDFs of one disclosure share (中共 prefix dropped, folded): work_files.py
+    coalesce(department_key, department_name)::varchar as department_key,
     fiscal_year::integer as fiscal_year,
     document_kind::varchar as document_kind,
     scope::varchar as scope,
