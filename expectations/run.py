@@ -6,8 +6,10 @@ tolerance of the printed unit -> one GX expectation per identity on the `excess_
 """
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +79,19 @@ def all_instances(con: duckdb.DuckDBPyConnection, identities: tuple[Identity, ..
             .reset_index(drop=True))
 
 
+GX_MODULES = ("great_expectations", "great_expectations.checkpoint",
+              "great_expectations.data_context.types.base", "great_expectations.expectations.row_conditions")
+
+
+def import_gx_in_background() -> threading.Thread:
+    """Start importing Great Expectations (seconds of CPU) on a daemon thread, so a run pays for it
+    while it waits on extraction instead of when the checks start; importing again later is free."""
+    thread = threading.Thread(target=lambda: [importlib.import_module(m) for m in GX_MODULES],
+                              name="import-great-expectations", daemon=True)
+    thread.start()
+    return thread
+
+
 def gx_failing_rows(instances: pd.DataFrame, identities: tuple[Identity, ...],
                     docs_dir: Path | None = None) -> set[int]:
     """Validate with Great Expectations through a Checkpoint: one expectation per identity group
@@ -84,7 +99,7 @@ def gx_failing_rows(instances: pd.DataFrame, identities: tuple[Identity, ...],
     build the Data Docs site there (offline-ready). Return the index of every failing instance.
     One expectation per group, not per identity: GX costs ~65 ms per expectation and there are
     ~90 identities; the per-identity results are ours (quality.check_results, asset checks).
-    (GX is imported here: it costs seconds.)"""
+    (GX is imported here, not at the top: it costs seconds; see import_gx_in_background.)"""
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.data_context.types.base import ProgressBarsConfig

@@ -18,6 +18,7 @@ from dagster._core.definitions.reconstruct import ReconstructableRepository
 
 from assets.work_files import quarantine_path, read_manifest, stale_documents
 from assets.defs.resources import BudgetPaths, paths_from_env
+from expectations.run import import_gx_in_background
 from pipelines.definitions import build_definitions
 from pipelines.home import HomeTaken, dagster_home, prepare_home
 from warehouse.lock import WarehouseBusy, warehouse_lock
@@ -257,6 +258,7 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False,
     summary.fatal = path_problem(paths)
     if summary.fatal:
         return summary
+    import_gx_in_background()  # the checks need it; meanwhile the documents are extracted
     try:
         with warehouse_lock(run_lock_for(paths.warehouse_file)):
             run_locked(paths, force, summary, broker)

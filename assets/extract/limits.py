@@ -1,5 +1,9 @@
-"""Run one document's extraction in a forked child with a time limit and a memory limit, so a
+"""Run one document's extraction in a child process with a time limit and a memory limit, so a
 pathological PDF (decompression bomb, endless content stream) is stopped without killing the run.
+
+Children come from a fork server (a small process that has loaded only the extraction code), not
+from forking the run itself: the run may be importing other libraries on a thread meanwhile, and
+forking a process with threads can deadlock the child.
 
 Limits come from BUDGET_DOC_TIMEOUT_S (default 600) and BUDGET_DOC_MEMORY_MB (default 2048,
 added to what the process already maps).
@@ -17,6 +21,10 @@ from assets.extract.pdf_document import UnreadableDocument, extract_document
 
 DEFAULT_TIMEOUT_S = 600.0
 DEFAULT_MEMORY_MB = 2048
+
+
+EXTRACTION = multiprocessing.get_context("forkserver")
+EXTRACTION.set_forkserver_preload(["assets.extract.pdf_document"])
 
 
 def limits_from_env() -> tuple[float, int]:
@@ -57,9 +65,8 @@ def extract_with_limits(path: Path, timeout_s: float | None = None,
     env_timeout, env_memory = limits_from_env()
     timeout_s = env_timeout if timeout_s is None else timeout_s
     memory_mb = env_memory if memory_mb is None else memory_mb
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=child_extract, args=(path, memory_mb, sender), daemon=True)
+    receiver, sender = EXTRACTION.Pipe(duplex=False)
+    child = EXTRACTION.Process(target=child_extract, args=(path, memory_mb, sender), daemon=True)
     child.start()
     sender.close()
     try:
