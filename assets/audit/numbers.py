@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assets.audit.rules import Finding, finding
+from assets.audit.rules import NUMBER, Finding, Pair, finding, load_pairs
 from assets.audit.sentences import Sentence
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 AMOUNT = re.compile(rf"({NUMBER})\s*(?:万元|元)")
 UP = ("增加", "增长", "上升", "增幅", "提高")
 DOWN = ("减少", "下降", "降低", "减幅", "降幅")
@@ -22,11 +21,7 @@ CHANGE = re.compile(
     rf"(?:比|较|与)(?:(?!持平)(?:20\d{{2}}|[^。；;\d])){{0,30}}?(?P<dir>{'|'.join(UP + DOWN)})\s*"
     rf"(?P<change>{NUMBER})\s*(?:万元|元)(?:\s*[，,]\s*(?:同比)?(?P<rdir>{'|'.join(UP + DOWN)})\s*为?\s*"
     rf"(?P<rate>{NUMBER})\s*[%％])?")
-# "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%" and
-# "年初预算为1560.05万元，支出决算为1511.89万元": previous and current value both stated
-EXPLICIT = re.compile(
-    rf"(?:执行数|年初预算数?|上年预算数?)为\s*(?P<previous>{NUMBER})\s*万元\s*[，,]\s*(?:20\d{{2}}\s*年度?)?"
-    rf"(?:预算安排|预算数为|支出决算为|决算数?为)\s*(?P<current>{NUMBER})\s*万元(?P<rest>[^。；]*)")
+REST = re.compile(r"[^。；]*")  # what a stated pair's clause goes on to say
 STATED_CHANGE = re.compile(
     rf"比[^，。；]*?(?P<dir>{'|'.join(UP + DOWN)}|持平)\s*(?:(?P<value>{NUMBER})\s*(?P<unit>万元|%|％))?")
 COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*(?P<rate>{NUMBER})\s*[%％]")
@@ -118,21 +113,30 @@ def rate_findings(sentence: Sentence, match: re.Match[str], candidates: list[tup
                     f"{match['rdir']}{match['rate']}%", expected[0])]
 
 
+def pair_matches(text: str, compares: str | None = None) -> list[tuple[Pair, re.Match[str]]]:
+    """Every stated pair of rules.toml in the text (about 决算 or 本年 only, if given), in order."""
+    found = [(match.start(), index, pair, match) for index, pair in enumerate(load_pairs())
+             if compares in (None, pair.compares) for match in pair.pattern.finditer(text)]
+    return [(pair, match) for *_, pair, match in sorted(found, key=lambda item: item[:2])]
+
+
 def explicit_findings(sentence: Sentence) -> list[Finding] | None:
     """Previous and current value both stated: the change, its rate, 完成预算的 P%, the direction
     and 持平 against them. None when the sentence states no such pair."""
-    match = EXPLICIT.search(sentence.text)
-    if match is None:
+    both = [match for _, match in pair_matches(sentence.text) if match["previous"] is not None]
+    if not both:
         return None
+    match = both[0]
     previous, current = number(match["previous"]), number(match["current"])
     step = max(last_digit(match["previous"]), last_digit(match["current"]))
-    found = stated_change_findings(sentence, match, previous, current, step)
-    return found + completion_findings(sentence, match, previous, current, step)
+    rest = REST.match(sentence.text, match.end())[0]
+    found = stated_change_findings(sentence, match, rest, previous, current, step)
+    return found + completion_findings(sentence, match, rest, previous, current, step)
 
 
-def stated_change_findings(sentence: Sentence, match: re.Match[str], previous: Decimal, current: Decimal,
-                           step: Decimal) -> list[Finding]:
-    stated = STATED_CHANGE.search(match["rest"])
+def stated_change_findings(sentence: Sentence, match: re.Match[str], rest: str, previous: Decimal,
+                           current: Decimal, step: Decimal) -> list[Finding]:
+    stated = STATED_CHANGE.search(rest)
     if stated is None:
         return []
     start, end = match.start(), match.end()
@@ -163,15 +167,20 @@ def stated_change_findings(sentence: Sentence, match: re.Match[str], previous: D
     return []
 
 
-def completion_findings(sentence: Sentence, match: re.Match[str], budget: Decimal, final: Decimal,
+def completion_findings(sentence: Sentence, match: re.Match[str], rest: str, budget: Decimal, final: Decimal,
                         step: Decimal) -> list[Finding]:
-    stated = COMPLETION.search(match["rest"])
-    if stated is None:
+    """完成预算的 P% (printed in the pair or after it) against 决算 / 预算; from a zero budget no rate
+    exists: a non-zero 决算 over 预算 0 is the zero-base rule's, both zero says nothing."""
+    later = COMPLETION.search(rest)
+    rate = match.groupdict().get("rate") or (later["rate"] if later else None)
+    if rate is None or (budget == 0 and final == 0):
         return []
+    printed = f"完成预算的{rate}%"
     if budget == 0:
-        return [finding("narrative.number.zero_base_rate", sentence, match.start(), match.end(), stated[0])]
+        return [finding("narrative.number.zero_base_rate", sentence, match.start(), match.end(), printed,
+                        f"no completion rate ({match['current']}万元 over a budget of 0)")]
     exact = HUNDRED * final / budget
-    if abs(exact - number(stated["rate"])) > rate_tolerance(stated["rate"], final, budget, step):
-        return [finding("narrative.number.completion_rate", sentence, match.start(), match.end(), stated[0],
+    if abs(exact - number(rate)) > rate_tolerance(rate, final, budget, step):
+        return [finding("narrative.number.completion_rate", sentence, match.start(), match.end(), printed,
                         f"{exact:.2f}% (= {match['current']} / {match['previous']})")]
     return []

@@ -1,4 +1,4 @@
-"""rules.toml -> validated Rule records, and the Finding a rule reports.
+"""rules.toml -> validated Rule records and the stated pairs, and the Finding a rule reports.
 
 Unknown keys, a bad severity or kind, or a pattern rule without a pattern are rejected with the
 rule's id, so a typo in the file fails loudly at load time.
@@ -16,6 +16,8 @@ SEVERITIES = ("error", "warning", "style")
 KINDS = ("pattern", "logic")
 REQUIRED = ("id", "severity", "kind", "what", "example", "expected")
 OPTIONAL = ("pattern", "unless", "scope")
+PAIR_KEYS = {"id", "compares", "example", "pattern"}
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # an amount as printed: 1,202.95 or 0.16
 MAX_QUOTE = 240  # characters of a sentence quoted in a finding; longer ones are cut around the hit
 
 
@@ -63,11 +65,39 @@ def parse_rule(raw: dict) -> Rule:
     return Rule(**{**raw, **compiled})
 
 
+@dataclass(frozen=True)
+class Pair:
+    """One wording of a stated pair: the previous (预算/上年) and current (决算/本年) values."""
+
+    id: str
+    compares: str  # the left word of a comparison about the pair: 决算 or 本年
+    example: str
+    pattern: re.Pattern[str]
+
+
+def parse_pair(raw: dict) -> Pair:
+    """Given one [[pair]] table, return the Pair ({NUMBER} put in), or raise ValueError naming it."""
+    if set(raw) != PAIR_KEYS:
+        raise ValueError(f"pair {raw.get('id', '?')}: keys must be {sorted(PAIR_KEYS)}")
+    return Pair(**{**raw, "pattern": re.compile(raw["pattern"].replace("{NUMBER}", f"(?:{NUMBER})"))})
+
+
+@cache
+def rules_file() -> dict:
+    return tomllib.loads(RULES_FILE.read_text())
+
+
 @cache
 def load_rules() -> dict[str, Rule]:
     """Every rule of rules.toml by id."""
-    rules = [parse_rule(raw) for raw in tomllib.loads(RULES_FILE.read_text())["rule"]]
+    rules = [parse_rule(raw) for raw in rules_file()["rule"]]
     return {rule.id: rule for rule in rules}
+
+
+@cache
+def load_pairs() -> tuple[Pair, ...]:
+    """Every stated-pair wording of rules.toml, in the file's order."""
+    return tuple(parse_pair(raw) for raw in rules_file()["pair"])
 
 
 def quote(text: str, start: int, end: int) -> str:

@@ -74,7 +74,11 @@ def non_style(findings) -> list[tuple[str, int, str]]:
     (COMPLAINTS, [("narrative.drafting.missing_number", 19, "万元"),
                   ("narrative.number.change_rate", 25, "增长31.35%")]),
     # pp.26-27: a new bureau's spending "比年初预算数增加 1668.14万元，增长 0%" (no rate from a zero base)
-    (FOSHAN, [("narrative.number.zero_base_rate", 26, "增长0%"), ("narrative.number.zero_base_rate", 27, "增长0%")]),
+    # p.26 also: 三公 and 公务接待费 "决算为0.16万元，完成预算0万元的0%" (no completion rate over a 0 budget)
+    (FOSHAN, [("narrative.number.zero_base_rate", 26, "增长0%"),
+              ("narrative.number.zero_base_rate", 26, "完成预算的0%"),
+              ("narrative.number.zero_base_rate", 26, "完成预算的0%"),
+              ("narrative.number.zero_base_rate", 27, "增长0%")]),
     # 说明 after the tables, digits drawn off the baseline: read, and no false finding; p. 14 is blank
     (FINANCE, [("narrative.structure.blank_page", 14, "a blank page")]),
     (GOV_OFFICE, []),
