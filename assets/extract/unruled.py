@@ -22,6 +22,7 @@ TOTAL = re.compile(r"^(合\s*计|总\s*计)$")
 TITLE = re.compile(r"表(（续）|\(续\))?$")
 HEADING_LINE = re.compile(r"单位\s*[:：]|部门(名称)?\s*[:：]|^编制(单位|部门)\s*[:：]|^(预算|决算)?\s*\d+\s*表|^注\s*[:：]|^说明\s*[:：]")
 PROSE = re.compile(r"[。，；]")
+ITEM = re.compile(r"^([（(]?[一二三四五六七八九十]+[、)）]|\d+[、.．]\D|\d{3,}$|其中)")
 NOTE = re.compile(r"注\s*[:：]")
 MAX_TITLE_CHARS = 40
 ROW_GAP = 0.5  # of the text height: a wider white space between two lines parts two printed rows
@@ -70,6 +71,10 @@ class Block:
     def opens_with_total(self) -> bool:
         """A 合计 row (of an empty table, too): 合计 is its leftmost word; in a header it is a column's label."""
         return bool(TOTAL.match(min(self.words, key=lambda w: w.x0).text))
+
+    def opens_with_item(self) -> bool:
+        """A body row without amounts: its leftmost word is a numbered line item or a code."""
+        return bool(ITEM.match(min(self.words, key=lambda w: w.x0).text))
 
     def has_amount(self) -> bool:
         return any(AMOUNT.match(w.text) for w in self.words)
@@ -193,6 +198,8 @@ def read_table(segment: list[Block], titled: bool, height: float) -> UnruledTabl
     start = next((i for i, b in enumerate(segment) if b.has_amount() or b.opens_with_total()), None)
     if start is None:
         return None
+    while start > 0 and segment[start - 1].opens_with_item():
+        start -= 1
     header_words = [w for b in segment[:start] for w in b.words]
     body = segment[start:]
     gap = max(MIN_COLUMN_GAP, COLUMN_GAP * height)
@@ -261,10 +268,10 @@ def label_levels(labels: list[Label], height: float) -> list[int]:
 
 def header_grid(labels: list[Label], columns: list[tuple[float, float]], height: float):
     """Labels -> the header as grid rows: per level the label starting in each column, and each
-    slot's origin. A label covers the columns its text overlaps, and the neighbouring columns with
-    nothing at its level or above whose first label is at the level of its own sub-labels (a
-    spanning label printed left-aligned or centred); a column's label reaches down to the next
-    label under it, and up to the top where nothing above covers it."""
+    slot's origin. A label covers the columns its text overlaps, and the neighbouring columns
+    under the same labels above it, with nothing at its level, whose first label below hangs from
+    it (a spanning label printed left-aligned or centred); a column's label reaches down to the
+    next label under it, and up to the top where nothing above covers it."""
     if not labels:
         return (), ()
     levels = label_levels(labels, height)
@@ -277,18 +284,29 @@ def header_grid(labels: list[Label], columns: list[tuple[float, float]], height:
         for c in spans[i]:
             owner.setdefault((levels[i], c), i)
 
-    def first_level(c: int, below: int) -> int | None:
-        return min((lv for (lv, col) in owner if col == c and lv > below), default=None)
+    def first_below(c: int, level: int) -> int | None:
+        return min((lv for (lv, col) in owner if col == c and lv > level), default=None)
 
+    def under(c: int, i: int) -> bool:
+        """Whether column c's first label under label i's level hangs from it: a parent, or a leaf
+        whose cell (centred down to the header's foot) starts below label i."""
+        level = first_below(c, levels[i])
+        if level is None:
+            return False
+        if first_below(c, level) is not None:
+            return True
+        leaf = labels[owner[(level, c)]]
+        return 2 * leaf.middle - foot >= labels[i].bottom - LEVEL_GAP * height
+
+    foot = max(lb.bottom for lb in labels)
     for i in sorted(range(len(labels)), key=lambda i: (levels[i], labels[i].x0)):
         level, cols = levels[i], spans[i]
-        children = min((lv for c in cols if (lv := first_level(c, level)) is not None), default=None)
-        if children is None:
-            continue
+        if not any(first_below(c, level) is not None for c in cols):
+            continue  # a leaf spans what it overlaps
         for step in (1, -1):
             c = cols[-1] + 1 if step == 1 else cols[0] - 1
-            while 0 <= c < n_cols and not any((lv, c) in owner for lv in range(level + 1)) \
-                    and first_level(c, level) == children:
+            while 0 <= c < n_cols and (level, c) not in owner and under(c, i) \
+                    and all(owner.get((lv, c)) == owner.get((lv, cols[0])) for lv in range(level)):
                 owner[(level, c)] = i
                 spans[i].append(c)
                 c += step
