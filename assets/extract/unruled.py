@@ -30,7 +30,9 @@ COLUMN_GAP = 0.45  # of the text height (at least MIN_COLUMN_GAP points): white 
 MIN_COLUMN_GAP = 3.5
 LEVEL_GAP = 0.35  # of the text height: header labels whose middles lie closer are on one level
 PROSE_WIDTH = 0.6  # of the page width: a line of prose this wide is narrative, not a table row
-MIN_UNTITLED_ROWS, MIN_UNTITLED_COLUMNS = 3, 3
+# (columns, rows with an amount) a run needs by what stands above it: under a title a table may be
+# printed empty; at the top of a page after a table, it may be that table's last row; else three of each
+GATES = {"titled": (2, 0), "carried": (2, 1), "opening": (3, 3), "inner": (3, 3)}
 
 
 @dataclass(frozen=True)
@@ -80,19 +82,20 @@ class Block:
         return any(AMOUNT.match(w.text) for w in self.words)
 
 
-def unruled_tables(page: Page, page_number: int, first_index: int = 0) -> tuple[list[RawCell], list[Box]]:
-    """Given a page without ruled tables, return the cells and boxes of the tables its words line up in."""
+def unruled_tables(page: Page, page_number: int, after_table: bool = False) -> tuple[list[RawCell], list[Box]]:
+    """Given a page without ruled tables (and whether the page before ended in a table), return the
+    cells and boxes of the tables its words line up in."""
     words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words(use_text_flow=True)]
     if not words:
         return [], []
     height = median(w.bottom - w.top for w in words)
     cells: list[RawCell] = []
     boxes: list[Box] = []
-    for titled, segment in segments(printed_rows(text_lines(words), height), float(page.width)):
-        table = read_table(segment, titled, height)
+    for above, segment in segments(printed_rows(text_lines(words), height), float(page.width)):
+        table = read_table(segment, "carried" if above == "opening" and after_table else above, height)
         if table is None:
             continue
-        cells.extend(table_cells(table, page_number, first_index + len(boxes)))
+        cells.extend(table_cells(table, page_number, len(boxes)))
         boxes.append(table.box)
     return cells, boxes
 
@@ -140,25 +143,23 @@ def is_prose(block: Block, page_width: float) -> bool:
                > PROSE_WIDTH * page_width for line in block.lines)
 
 
-def segments(blocks: list[Block], page_width: float) -> list[tuple[bool, list[Block]]]:
-    """Printed rows -> runs of rows between headings and prose, each with whether it may be a table
-    without more evidence: a title line (…表) stands right above it, or it opens the page (a table
-    carried on from the page before)."""
-    runs: list[tuple[bool, list[Block]]] = []
-    titled, current = True, []
+def segments(blocks: list[Block], page_width: float) -> list[tuple[str, list[Block]]]:
+    """Printed rows -> runs of rows between headings and prose, each with what stands above it:
+    "titled" (a title, unit or department line), "opening" (nothing: the page's top, where a table
+    carried on from the page before goes on) or "inner" (prose or a note)."""
+    runs: list[tuple[str, list[Block]]] = []
+    above, current = "opening", []
     for block in blocks:
         heading = len(block.lines) == 1 and is_heading(block.lines[0])
         if heading or is_prose(block, page_width):
             if current:
-                runs.append((titled, current))
-            elif titled and heading:  # a title's unit line: still titled
-                continue
+                runs.append((above, current))
             current = []
-            titled = heading and not NOTE.match(line_text(block.lines[0]))
+            above = "titled" if heading and not NOTE.match(line_text(block.lines[0])) else "inner"
             continue
         current.append(block)
     if current:
-        runs.append((titled, current))
+        runs.append((above, current))
     return runs
 
 
@@ -192,9 +193,9 @@ class UnruledTable:
         return left, right
 
 
-def read_table(segment: list[Block], titled: bool, height: float) -> UnruledTable | None:
-    """A run of printed rows -> a table, or None where it does not read as one: a titled run needs
-    two columns and a body row, another one three amount rows and three columns."""
+def read_table(segment: list[Block], above: str, height: float) -> UnruledTable | None:
+    """A run of printed rows -> a table, or None where it does not read as one (see GATES); a
+    third of its rows or more holding a sentence mark is prose."""
     start = next((i for i, b in enumerate(segment) if b.has_amount() or b.opens_with_total()), None)
     if start is None:
         return None
@@ -208,7 +209,9 @@ def read_table(segment: list[Block], titled: bool, height: float) -> UnruledTabl
     columns = sorted(columns + merge_intervals([(lb.x0, lb.x1) for lb in labels
                                                 if not any(overlaps((lb.x0, lb.x1), c) for c in columns)], gap))
     amount_rows = sum(b.has_amount() for b in body)
-    if len(columns) < 2 or (not titled and (amount_rows < MIN_UNTITLED_ROWS or len(columns) < MIN_UNTITLED_COLUMNS)):
+    min_columns, min_amount_rows = GATES[above]
+    sentences = sum(any(PROSE.search(w.text) for w in b.words) for b in segment)
+    if len(columns) < min_columns or amount_rows < min_amount_rows or 3 * sentences >= len(segment):
         return None
     header, origins = header_grid(labels, columns, height)
     words = header_words + [w for b in body for w in b.words]
@@ -329,26 +332,24 @@ def header_grid(labels: list[Label], columns: list[tuple[float, float]], height:
 
 
 def table_cells(table: UnruledTable, page_number: int, index: int) -> list[RawCell]:
-    """The table as one RawCell per grid slot, row-major: the header levels, then one row per printed row."""
-    n_cols = len(table.columns)
-    x0, top, x1, bottom = table.box
-    cells: list[RawCell] = []
+    """The table as one RawCell per grid slot, row-major: the header levels, then one row per
+    printed row; a cell's x range is its column's text extent."""
+    top = table.box[1]
     header_bottom = min(b.top for b in table.body)
+    cells: list[RawCell] = []
     for r, row in enumerate(table.header):
-        for c in range(n_cols):
+        for c, (x0, x1) in enumerate(table.columns):
             origin = table.header_origins[r][c]
-            text = row[c] if origin == (r, c) else None
-            left, right = table.bounds(c)
-            cells.append(RawCell(page_number, index, r, c, text if origin == (r, c) else None, *origin, False,
-                                 left, top, right, header_bottom))
+            cells.append(RawCell(page_number, index, r, c, row[c] if origin == (r, c) else None, *origin, False,
+                                 x0, top, x1, header_bottom, ruled=False))
     offset = len(table.header)
     for k, block in enumerate(table.body):
         texts = block_texts(table, block)
-        for c in range(n_cols):
+        for c, (x0, x1) in enumerate(table.columns):
             left, right = table.bounds(c)
-            indent = min((w.x0 for w in block.words if left <= (w.x0 + w.x1) / 2 < right), default=left)
+            first = min((w.x0 for w in block.words if left <= (w.x0 + w.x1) / 2 < right), default=x0)
             cells.append(RawCell(page_number, index, offset + k, c, texts[c], offset + k, c, False,
-                                 left, block.top, right, block.bottom, round(max(0.0, indent - table.columns[c][0]), 1)))
+                                 x0, block.top, x1, block.bottom, round(max(0.0, first - x0), 1), ruled=False))
     return cells
 
 
