@@ -9,7 +9,7 @@ header labels over empty columns), and the header's labels into merged cells by 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 
 from pdfplumber.page import Page
@@ -20,7 +20,8 @@ Box = tuple[float, float, float, float]
 AMOUNT = re.compile(r"^[-－]?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d+)$")  # 1,234 or 12.30, not a code or a page
 TOTAL = re.compile(r"^(合\s*计|总\s*计)$")
 TITLE = re.compile(r"表(（续）|\(续\))?$")
-HEADING_LINE = re.compile(r"单位\s*[:：]|部门(名称)?\s*[:：]|^编制(单位|部门)\s*[:：]|^(预算|决算)?\s*\d+\s*表|^注\s*[:：]|^说明\s*[:：]")
+HEADING_LINE = re.compile(r"单位\s*[:：]|部门(名称)?\s*[:：]|^编制(单位|部门)\s*[:：]|^(预算|决算)?\s*\d+\s*表"
+                          r"|^注\s*[:：]|^说明\s*[:：]")
 PROSE = re.compile(r"[。，；]")
 ITEM = re.compile(r"^([（(]?[一二三四五六七八九十]+[、)）]|\d+[、.．]\D|\d{3,}$|其中)")
 NOTE = re.compile(r"注\s*[:：]")
@@ -277,58 +278,74 @@ def header_grid(labels: list[Label], columns: list[tuple[float, float]], height:
     next label under it, and up to the top where nothing above covers it."""
     if not labels:
         return (), ()
-    levels = label_levels(labels, height)
-    n_levels, n_cols = max(levels) + 1, len(columns)
-    owner: dict[tuple[int, int], int] = {}  # (level, column) -> label index
-    spans: dict[int, list[int]] = {}
+    header = HeaderSpans(labels, label_levels(labels, height), len(columns), LEVEL_GAP * height)
     for i, label in enumerate(labels):
-        spans[i] = [c for c, col in enumerate(columns) if overlaps((label.x0, label.x1), col)] or \
-            [min(range(n_cols), key=lambda c: abs((columns[c][0] + columns[c][1]) / 2 - (label.x0 + label.x1) / 2))]
-        for c in spans[i]:
-            owner.setdefault((levels[i], c), i)
+        header.place(i, [c for c, col in enumerate(columns) if overlaps((label.x0, label.x1), col)] or
+                     [min(range(len(columns)), key=lambda c: abs(sum(columns[c]) - label.x0 - label.x1))])
+    for i in sorted(range(len(labels)), key=lambda i: (header.levels[i], labels[i].x0)):
+        header.extend(i)
+    return header.grid()
 
-    def first_below(c: int, level: int) -> int | None:
-        return min((lv for (lv, col) in owner if col == c and lv > level), default=None)
 
-    def under(c: int, i: int) -> bool:
+@dataclass
+class HeaderSpans:
+    """Which label covers each (level, column) slot of a header, built label by label."""
+
+    labels: list[Label]
+    levels: list[int]
+    n_cols: int
+    tolerance: float
+    owner: dict[tuple[int, int], int] = field(default_factory=dict)  # (level, column) -> label
+    spans: dict[int, list[int]] = field(default_factory=dict)
+
+    def place(self, i: int, cols: list[int]) -> None:
+        self.spans[i] = cols
+        for c in cols:
+            self.owner.setdefault((self.levels[i], c), i)
+
+    def first_below(self, c: int, level: int) -> int | None:
+        return min((lv for (lv, col) in self.owner if col == c and lv > level), default=None)
+
+    def hangs_from(self, c: int, i: int) -> bool:
         """Whether column c's first label under label i's level hangs from it: a parent, or a leaf
         whose cell (centred down to the header's foot) starts below label i."""
-        level = first_below(c, levels[i])
+        level = self.first_below(c, self.levels[i])
         if level is None:
             return False
-        if first_below(c, level) is not None:
+        if self.first_below(c, level) is not None:
             return True
-        leaf = labels[owner[(level, c)]]
-        return 2 * leaf.middle - foot >= labels[i].bottom - LEVEL_GAP * height
+        foot = max(lb.bottom for lb in self.labels)
+        return 2 * self.labels[self.owner[(level, c)]].middle - foot >= self.labels[i].bottom - self.tolerance
 
-    foot = max(lb.bottom for lb in labels)
-    for i in sorted(range(len(labels)), key=lambda i: (levels[i], labels[i].x0)):
-        level, cols = levels[i], spans[i]
-        if not any(first_below(c, level) is not None for c in cols):
-            continue  # a leaf spans what it overlaps
+    def extend(self, i: int) -> None:
+        """Widen a parent label (one with labels under it) over the neighbouring columns it heads."""
+        level, cols = self.levels[i], self.spans[i]
+        if not any(self.first_below(c, level) is not None for c in cols):
+            return
         for step in (1, -1):
             c = cols[-1] + 1 if step == 1 else cols[0] - 1
-            while 0 <= c < n_cols and (level, c) not in owner and under(c, i) \
-                    and all(owner.get((lv, c)) == owner.get((lv, cols[0])) for lv in range(level)):
-                owner[(level, c)] = i
-                spans[i].append(c)
+            while 0 <= c < self.n_cols and (level, c) not in self.owner and self.hangs_from(c, i) \
+                    and all(self.owner.get((lv, c)) == self.owner.get((lv, cols[0])) for lv in range(level)):
+                self.owner[(level, c)] = i
+                cols.append(c)
                 c += step
-        spans[i].sort()
-    texts = [[None] * n_cols for _ in range(n_levels)]
-    origins = [[(r, c) for c in range(n_cols)] for r in range(n_levels)]
-    for c in range(n_cols):
-        column_levels = sorted(lv for (lv, col) in owner if col == c)
-        for k, level in enumerate(column_levels):
-            i = owner[(level, c)]
-            start = 0 if k == 0 else level
-            stop = column_levels[k + 1] if k + 1 < len(column_levels) else n_levels
-            origin = (0 if k == 0 else level, spans[i][0])
-            for r in range(start, stop):
-                origins[r][c] = origin
-    for i, label in enumerate(labels):
-        origin = origins[levels[i]][spans[i][0]]
-        texts[origin[0]][origin[1]] = label.text
-    return tuple(tuple(row) for row in texts), tuple(tuple(row) for row in origins)
+        cols.sort()
+
+    def grid(self) -> tuple[tuple[tuple[str | None, ...], ...], tuple[tuple[tuple[int, int], ...], ...]]:
+        n_levels = max(self.levels) + 1
+        origins = [[(r, c) for c in range(self.n_cols)] for r in range(n_levels)]
+        for c in range(self.n_cols):
+            column_levels = sorted(lv for (lv, col) in self.owner if col == c)
+            for k, level in enumerate(column_levels):
+                start = 0 if k == 0 else level
+                stop = column_levels[k + 1] if k + 1 < len(column_levels) else n_levels
+                for r in range(start, stop):
+                    origins[r][c] = (start, self.spans[self.owner[(level, c)]][0])
+        texts: list[list[str | None]] = [[None] * self.n_cols for _ in range(n_levels)]
+        for i, label in enumerate(self.labels):
+            r, c = origins[self.levels[i]][self.spans[i][0]]
+            texts[r][c] = label.text
+        return tuple(tuple(row) for row in texts), tuple(tuple(row) for row in origins)
 
 
 def table_cells(table: UnruledTable, page_number: int, index: int) -> list[RawCell]:
