@@ -38,6 +38,8 @@ GATES = {"titled": (2, 0), "carried": (2, 1), "opening": (3, 3), "inner": (3, 3)
 
 @dataclass(frozen=True)
 class Word:
+    """A printed word, or a header label: its words joined (a wrapped label prints several lines)."""
+
     text: str
     x0: float
     top: float
@@ -165,21 +167,6 @@ def segments(blocks: list[Block], page_width: float) -> list[tuple[str, list[Blo
 
 
 @dataclass(frozen=True)
-class Label:
-    """A header label: its words joined (a wrapped label prints several lines) and its extent."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-@dataclass(frozen=True)
 class UnruledTable:
     columns: tuple[tuple[float, float], ...]  # text extent of each column
     header: tuple[tuple[str | None, ...], ...]  # per level, the label starting in each column
@@ -235,31 +222,31 @@ def merge_intervals(intervals: list[tuple[float, float]], gap: float) -> list[tu
     return [(a, b) for a, b in merged]
 
 
-def header_labels(words: list[Word], gap: float, height: float) -> list[Label]:
+def header_labels(words: list[Word], gap: float, height: float) -> list[Word]:
     """The header's words -> labels: words of a line closer than `gap` are one label, and a label's
     next line (closer than ROW_GAP below, overlapping it) is the rest of it."""
-    pieces: list[Label] = []
+    pieces: list[Word] = []
     for line in text_lines(words):
         for word in line:
             last = pieces[-1] if pieces else None
             if last and abs(last.middle - word.middle) < height / 2 and 0 <= word.x0 - last.x1 < gap:
-                pieces[-1] = Label(f"{last.text} {word.text}", last.x0, min(last.top, word.top), word.x1,
+                pieces[-1] = Word(f"{last.text} {word.text}", last.x0, min(last.top, word.top), word.x1,
                                    max(last.bottom, word.bottom))
             else:
-                pieces.append(Label(word.text, word.x0, word.top, word.x1, word.bottom))
-    labels: list[Label] = []
+                pieces.append(Word(word.text, word.x0, word.top, word.x1, word.bottom))
+    labels: list[Word] = []
     for piece in sorted(pieces, key=lambda p: (p.top, p.x0)):
         above = next((lb for lb in reversed(labels) if 0 <= piece.top - lb.bottom < ROW_GAP * height
                       and overlaps((lb.x0, lb.x1), (piece.x0, piece.x1))), None)
         if above is None:
             labels.append(piece)
         else:
-            labels[labels.index(above)] = Label(f"{above.text}\n{piece.text}", min(above.x0, piece.x0), above.top,
+            labels[labels.index(above)] = Word(f"{above.text}\n{piece.text}", min(above.x0, piece.x0), above.top,
                                                 max(above.x1, piece.x1), piece.bottom)
     return labels
 
 
-def label_levels(labels: list[Label], height: float) -> list[int]:
+def label_levels(labels: list[Word], height: float) -> list[int]:
     """Each label's header level: labels whose middles lie within LEVEL_GAP of each other share one
     (a label merged over two header rows is centred between them: a level of its own)."""
     middles = sorted({round(lb.middle, 1) for lb in labels})
@@ -270,7 +257,7 @@ def label_levels(labels: list[Label], height: float) -> list[int]:
     return [max(i for i, m in enumerate(levels) if m <= round(lb.middle, 1) + LEVEL_GAP * height) for lb in labels]
 
 
-def header_grid(labels: list[Label], columns: list[tuple[float, float]], height: float):
+def header_grid(labels: list[Word], columns: list[tuple[float, float]], height: float):
     """Labels -> the header as grid rows: per level the label starting in each column, and each
     slot's origin. A label covers the columns its text overlaps, and the neighbouring columns
     under the same labels above it, with nothing at its level, whose first label below hangs from
@@ -291,7 +278,7 @@ def header_grid(labels: list[Label], columns: list[tuple[float, float]], height:
 class HeaderSpans:
     """Which label covers each (level, column) slot of a header, built label by label."""
 
-    labels: list[Label]
+    labels: list[Word]
     levels: list[int]
     n_cols: int
     tolerance: float

@@ -50,3 +50,10 @@ def test_real_narrative_page_without_rules_is_no_table():
         assert not page.find_tables()
         assert unruled_tables(page, 27) == ([], [])
         assert unruled_tables(page, 27, after_table=True) == ([], [])
+
+
+def test_coverage_says_a_table_was_read_from_white_space(truth_tables, tmp_path):
+    path = render_budget(tmp_path / "three_line.pdf", [truth_tables["05"]], UNRULED_LAYOUTS["three_line_land_8pt"])
+    table = document_to_tables(extract_document(path)).tables[0]
+    assert table.table_id == "general_public_expenditure"
+    assert "printed without ruling lines" in table.why
