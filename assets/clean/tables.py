@@ -139,8 +139,8 @@ def title_line(heading: Heading, spec: TableSpec | None) -> str:
 
 def evidence(found: Recognition | None, grid: PageGrid) -> str:
     """What the table's kind was recognised by, and how it was read where not from ruled cells."""
-    read = [] if grid.ruled else ["printed without ruling lines"]
-    return "; ".join([found.why] * bool(found and found.why) + read)
+    parts = [found.why] if found and found.why else []
+    return "; ".join(parts + ([] if grid.ruled else ["printed without ruling lines"]))
 
 
 def start_draft(grid: PageGrid, heading: Heading, found: Recognition | None) -> TableDraft:
