@@ -264,7 +264,7 @@ RAW_CELL_SCHEMA = pa.schema([
     ("text", pa.string()), ("origin_row", pa.int32()), ("origin_col", pa.int32()),
     ("orphan", pa.bool_()), ("x0", pa.float64()), ("top", pa.float64()),
     ("x1", pa.float64()), ("bottom", pa.float64()), ("indent", pa.float64()),
-    ("source", pa.string()), ("ocr_confidence", pa.float64()),
+    ("source", pa.string()), ("ocr_confidence", pa.float64()), ("ruled", pa.bool_()),
 ])
 TEXT_LINE_SCHEMA = pa.schema([
     ("page", pa.int32()), ("line_index", pa.int32()), ("text", pa.string()),

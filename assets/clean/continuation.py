@@ -36,7 +36,10 @@ def carried_on(columns: tuple[tuple[float, float], ...], table_spec: TableSpec |
 def lines_up(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> bool:
     """True when every column of `grid` lies inside one of `columns` (a printed column may be cut
     into several grid columns, or merged with its neighbour): a grid reaching past the table's
-    columns is another table, which cutting it to them would silently shorten."""
+    columns is another table, which cutting it to them would silently shorten. A grid read from
+    white space has the text extents of its columns: each must overlap one of the table's."""
+    if not grid.ruled:
+        return all(any(min(x1, b) - max(x0, a) > 0 for a, b in columns) for x0, x1 in grid.columns)
     return all(any(a - EDGE_TOLERANCE <= (x0 + x1) / 2 <= b + EDGE_TOLERANCE for a, b in columns)
                for x0, x1 in grid.columns)
 

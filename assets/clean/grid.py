@@ -24,6 +24,7 @@ class PageGrid:
     columns: tuple[tuple[float, float], ...]  # (x0, x1) of each grid column
     open_foot: frozenset[int] = frozenset()  # columns whose last cell a page break cuts (left open)
     indents: tuple[tuple[float, ...], ...] = ()  # per slot: its cell's first character from the left rule
+    ruled: bool = True  # False: read from white space, `columns` are the columns' text extents
 
     def indent(self, r: int, c: int) -> float:
         """How far slot (r, c)'s text stands from its cell's left rule (0 where unknown)."""
@@ -64,7 +65,7 @@ def table_cells_to_grid(cells: list[RawCell]) -> PageGrid:
         tuple(tuple(row) for row in texts), tuple(tuple(row) for row in origins),
         tuple((x0, x1) for _, x0, x1 in columns),
         frozenset(cell.col for cell in cells if cell.row == n_rows - 1 and cell.orphan),
-        tuple(tuple(row) for row in indents),
+        tuple(tuple(row) for row in indents), all(cell.ruled for cell in cells),
     ))
 
 
@@ -134,13 +135,13 @@ def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> P
     whose merged cells (a 合计 label across the code columns) left it fewer grid columns. First-page
     columns left of this grid's first column come out blank: a merged label open across the break
     ("年度绩效指标") is printed here unruled, as text. Return None when some other column of the
-    first page has no counterpart here."""
+    first page has no counterpart here. A grid read from white space (no rules) has no column where
+    no row of this page prints anything: such a column comes out blank."""
     if grid.columns == columns:
         return grid
-    picks: list[int | None] = []
-    for x0, x1 in columns:
-        centre = (x0 + x1) / 2
-        match = next((c for c, (a, b) in enumerate(grid.columns) if a - 1 <= centre <= b + 1), None)
+    picks: list[int | None] = [] if grid.ruled else unruled_picks(grid, columns)
+    for x0, x1 in columns if grid.ruled else ():
+        match = next((c for c, (a, b) in enumerate(grid.columns) if a - 1 <= (x0 + x1) / 2 <= b + 1), None)
         leading = all(pick is None for pick in picks) and x1 <= grid.columns[0][0] + 1
         if match is None and not leading:
             return None
@@ -155,6 +156,18 @@ def align_columns(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> P
     open_foot = frozenset(i for i, c in enumerate(picks) if c is not None and c in grid.open_foot)
     indents = tuple(tuple(grid.indent(r, c) if c is not None else 0.0 for c in picks) for r in rows)
     return replace(grid, texts=texts, origins=origins, columns=columns, open_foot=open_foot, indents=indents)
+
+
+def unruled_picks(grid: PageGrid, columns: tuple[tuple[float, float], ...]) -> list[int | None]:
+    """Per column of the table, the column of an unruled grid whose text overlaps it most (each
+    grid column given to one table column), None where none does."""
+    picks: list[int | None] = [None] * len(columns)
+    for g, (a, b) in enumerate(grid.columns):
+        overlap = [min(x1, b) - max(x0, a) for x0, x1 in columns]
+        best = max(range(len(columns)), key=overlap.__getitem__)
+        if overlap[best] > 0:
+            picks[best] = g
+    return picks
 
 
 def join_split_rows(grid: PageGrid, body_start: int) -> PageGrid:

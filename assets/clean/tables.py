@@ -137,6 +137,12 @@ def title_line(heading: Heading, spec: TableSpec | None) -> str:
     return named[-1].strip() if named else ""
 
 
+def evidence(found: Recognition | None, grid: PageGrid) -> str:
+    """What the table's kind was recognised by, and how it was read where not from ruled cells."""
+    parts = [found.why] if found and found.why else []
+    return "; ".join(parts + ([] if grid.ruled else ["printed without ruling lines"]))
+
+
 def start_draft(grid: PageGrid, heading: Heading, found: Recognition | None) -> TableDraft:
     """Open a new logical table at `grid` with the header its recognition read; a table of no
     known kind, or of a kind kept as cells, keeps every row as raw text, columns c0..cn."""
@@ -146,7 +152,7 @@ def start_draft(grid: PageGrid, heading: Heading, found: Recognition | None) -> 
         header = Header(0, {c: f"c{c}" for c in range(grid.n_cols)})
     draft = TableDraft(spec, heading, title_line(heading, spec), grid.columns, header.mapping,
                        header_unit=header_unit(grid.texts[:header.body_start] or grid.texts),
-                       confidence=found.confidence if found else 0.0, why=found.why if found else "",
+                       confidence=found.confidence if found else 0.0, why=evidence(found, grid),
                        extras=header.extras, typed=typed)
     add_page(draft, grid, header, heading)
     return draft

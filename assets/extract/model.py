@@ -19,7 +19,9 @@ class RawCell:
     too, with its cell's text. `indent` is how far (points) the cell's first printed character
     stands from the cell's left rule: names-only tables show a row's level by it. `source` is
     'text' (the PDF's text layer) or 'ocr' (read from the page image, `ocr_confidence` the
-    lowest recognition score of its words, 0..1).
+    lowest recognition score of its words, 0..1). `ruled` is False for a table printed without
+    ruling lines, read from the white space (extract/unruled.py): x0/x1 are then its column's
+    text extent, not rules.
     """
 
     page: int
@@ -37,6 +39,7 @@ class RawCell:
     indent: float = 0.0
     source: str = "text"
     ocr_confidence: float | None = None
+    ruled: bool = True
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table
 
 from assets.extract.model import RawCell, TextLine
+from assets.extract.unruled import unruled_tables
 
 Box = tuple[float, float, float, float]
 # Lines are grouped like pdfplumber's own default; a table box is widened by this many
@@ -28,9 +29,13 @@ PROSE_PUNCTUATION = re.compile(r"[。，；]")  # inside a table's label cell, t
 WORD_GAP = 3.0  # points between two Latin/digit characters that make a space (pdfplumber's x_tolerance)
 
 
-def page_to_cells(page: Page, page_number: int) -> tuple[list[RawCell], list[Box]]:
-    """Given a page, return the raw cells of every ruled table on it and the tables' boxes."""
+def page_to_cells(page: Page, page_number: int, after_table: bool = False) -> tuple[list[RawCell], list[Box]]:
+    """Given a page (and whether the page before ended in a table), return the raw cells of every
+    table on it and the tables' boxes: its ruled tables, or on a page without any, the tables its
+    words line up in."""
     tables = [t for t in page.find_tables() if not is_inline_box(page, t)]
+    if not tables:
+        return unruled_tables(page, page_number, after_table)
     closing = [rule for table in tables for rule in closing_rules(page, table.bbox)]
     if closing:
         tables = [t for t in page.find_tables({"explicit_horizontal_lines": closing}) if not is_inline_box(page, t)]

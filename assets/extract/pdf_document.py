@@ -63,6 +63,7 @@ def extract_document(path: Path) -> ExtractedDocument:
         with pdfplumber.open(path) as pdf:
             page_count = len(pdf.pages)
             producer = str(pdf.metadata.get("Producer", "") or "")
+            after_table = False  # whether the page before printed a table
             for number, page in enumerate(pdf.pages, start=1):
                 if not page.chars:
                     # a scan, or text drawn as outlines: read its image; else nothing is printed
@@ -72,13 +73,15 @@ def extract_document(path: Path) -> ExtractedDocument:
                     lines.extend(page_lines)
                     if scanned:
                         ocr_pages.append(number)
+                    after_table = bool(page_cells)
                     if not any(c.text for c in page_cells) and not page_lines:
                         blank_pages.append(number)
                     page.close()
                     continue
                 # position and text only: faux-bold copies may carry another font name
                 clean = page.dedupe_chars(extra_attrs=()) if has_doubled_chars(page) else page
-                page_cells, boxes = page_to_cells(clean, number)
+                page_cells, boxes = page_to_cells(clean, number, after_table)
+                after_table = bool(boxes)
                 cells.extend(page_cells)
                 lines.extend(page_to_lines(clean, number, boxes))
                 page.close()

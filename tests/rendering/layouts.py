@@ -44,3 +44,18 @@ LABEL_CUT_LAYOUTS = {
     f"cut{cut}_break{span}_{size}pt": Layout(font_size=size, repeat_header=False, label_cut=cut, cut_span=span)
     for cut, span in ((1, 0), (4, 1), (-2, 2), (3, 3)) for size in (7, 9)
 }
+# Tables printed without ruling lines, read from the white space (extract/unruled.py): no rules
+# at all, or a three-line table (rules above and under the header and under the last row), under
+# other fonts, sizes and widths, continuation pages with and without their header.
+UNRULED_LAYOUTS = {
+    "none_land_8pt": Layout(rules="none"),
+    "none_port_7pt": Layout(landscape=False, font_size=7, rules="none"),
+    "none_port_7pt_norep": Layout(landscape=False, font_size=7, rules="none", repeat_header=False),
+    "none_land_10pt_helvetica": Layout(font_size=10, rules="none", number_font="Helvetica"),
+    "none_land_6pt_w60": Layout(font_size=6, rules="none", width_scale=0.6),
+    "none_land_11pt": Layout(font_size=11, rules="none"),
+    "three_line_land_8pt": Layout(rules="three_line"),
+    "three_line_port_7pt": Layout(landscape=False, font_size=7, rules="three_line"),
+    "three_line_land_9pt_w80_norep": Layout(font_size=9, rules="three_line", width_scale=0.8, repeat_header=False),
+    "three_line_port_8pt_times": Layout(landscape=False, font_size=8, rules="three_line", number_font="Times-Roman"),
+}

@@ -44,6 +44,7 @@ class Layout:
     cut_span: int = 0  # which label crossing a page break is cut: 0 the first one, 1 the next…
     word_like: bool = False  # continuation pages without a rule above their first row (Word)
     running_title: bool = False  # continuation pages titled again: "预算07表（续）" and the title
+    rules: str = "grid"  # "grid"; "three_line": rules above and under the header and at the foot; "none"
 
 
 @dataclass(frozen=True)
@@ -111,13 +112,25 @@ def table_flowables(table: dict, layout: Layout, width: float, height: float) ->
         grid = Table(wrapped, colWidths=widths, repeatRows=n_header if layout.repeat_header else 0)
         grid.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), FONT, layout.font_size),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            *ruling(layout.rules, n_header),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             *spans,
         ]))
         grids = [grid]
     return [*heading_flowables(table, layout), *grids,
             *[Paragraph(note, small) for note in table.get("footnotes", [])], PageBreak()]
+
+
+def ruling(rules: str, n_header: int) -> list[tuple]:
+    """The rules of a grid printed in one piece: every cell boxed, a three-line table (a rule
+    above the header, one under it and one under the last row) or none at all."""
+    line = (0.5, colors.black)
+    if rules == "grid":
+        return [("GRID", (0, 0), (-1, -1), *line)]
+    if rules == "three_line":
+        return [("LINEABOVE", (0, 0), (-1, 0), *line), ("LINEBELOW", (0, n_header - 1), (-1, n_header - 1), *line),
+                ("LINEBELOW", (0, -1), (-1, -1), *line)]
+    return []
 
 
 def row_heights(rows: list[list], widths: list[float]) -> list[float]:
