@@ -1,6 +1,7 @@
 """The `budget-etl` commands a user types, on the warehouse built from the reference."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -157,3 +158,16 @@ def test_query_hint_names_the_warehouse_it_built(tmp_path):
 
     hint = query_hint(tmp_path / "other.duckdb")
     assert f"--warehouse {tmp_path / 'other.duckdb'}" in hint and "budget-etl" in hint
+
+
+@pytest.mark.parametrize("command", ["run", "sql", "export", "report", "docs", "ui"])
+def test_every_option_says_what_it_does_and_its_default(command):
+    out = budget_etl(command, "--help")
+    assert out.returncode == 0, out.stderr
+    usage, _, listing = out.stdout.partition("\noptions:\n")
+    entries = re.split(r"\n  (?=-)", "\n" + listing.split("\n\n")[0])[1:]
+    options = {entry.split()[0].rstrip(",") for entry in entries} - {"-h"}
+    assert options == set(re.findall(r"\[(--[a-z-]+)", usage)), out.stdout
+    for entry in entries[1:]:
+        name, _, text = entry.strip().partition(" ")
+        assert "default: " in " ".join(text.split()), f"{command} {name} has no default in its help"
