@@ -156,7 +156,8 @@ def command_run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     summary = run_pipeline(inbox=args.inbox, warehouse=args.warehouse, force=args.force, broker=args.broker)
-    print(summary.render(time.perf_counter() - started))
+    seconds = time.perf_counter() - started
+    print(summary.as_json(seconds) if args.json else summary.render(seconds))
     return summary.exit_code
 
 
@@ -195,6 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--broker", metavar="URL",
                      help="extract and clean on the dagster-celery workers of this broker, e.g. "
                           "redis://host:6379/0, see docs/scaling.md (default: none, in local processes)")
+    run.add_argument("--json", action="store_true",
+                     help="print the summary as one JSON object on stdout for schedulers, progress on stderr "
+                          "(default: off, a summary for people)")
     run.set_defaults(handler=command_run)
     sql = add_command(commands, "sql", "run SQL queries against the warehouse, read-only")
     sql.add_argument("query", nargs="?",

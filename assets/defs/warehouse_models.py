@@ -3,6 +3,7 @@ dependency order; one asset per file, keyed [schema, table] and wired by the tab
 reads, so the UI shows the real lineage. The structural (blocking) checks run in the same step."""
 
 import time
+from collections.abc import Iterator
 from graphlib import TopologicalSorter
 
 from dagster import (
@@ -115,30 +116,31 @@ def warehouse_models(context: AssetExecutionContext, duckdb: DuckDBResource, pat
     documents = set(context.instance.get_dynamic_partitions(documents_partitions.name))
     with duckdb.get_connection() as con:
         try:  # the resource closes its connection on success only: a failed model must not leave it open
-            results = build_models(con, paths, documents)
+            yield from build_models(con, paths, documents)
         finally:
             con.close()
-    yield from results
 
 
-def build_models(con, paths: BudgetPaths, documents: set[str]) -> list:
-    """Every model's materialization, then every structural check's result. Staging is per
-    document: only new, changed and removed documents' rows are redone (all of them when the
-    code changed); the marts, across documents, are rebuilt from staging."""
+def build_models(con, paths: BudgetPaths, documents: set[str]) -> Iterator[MaterializeResult | AssetCheckResult]:
+    """Each model's materialization as soon as it is built (the run's progress shows them), then
+    every structural check's result. Staging is per document: only new, changed and removed
+    documents' rows are redone (all of them when the code changed); the marts, across documents,
+    are rebuilt from staging."""
     ensure_schema(con)
     fingerprints = {d: document_fingerprint(paths.data_dir, d) for d in documents}
     have = existing_tables(con)
     plan = plan_stage(paths.data_dir, "staging", fingerprints, all(m.table in have for m in STAGING))
     register_sources(con, paths.data_dir, plan.load)
-    results: list = [run_model(con, model, plan) for model in STAGING]
-    results += [run_model(con, model) for model in build_order(MARTS)]
+    for model in STAGING:
+        yield run_model(con, model, plan)
+    for model in build_order(MARTS):
+        yield run_model(con, model)
     for mart, tables in MART_SOURCES.items():
         missing = documents_without_rows(con, mart, tables)
-        results.append(AssetCheckResult(asset_key=AssetKey(["marts", mart]), check_name=f"{mart}__loaded",
-                                        passed=not missing, severity=AssetCheckSeverity.ERROR,
-                                        metadata={"documents_without_rows": ", ".join(missing) or "none"}))
+        yield AssetCheckResult(asset_key=AssetKey(["marts", mart]), check_name=f"{mart}__loaded",
+                               passed=not missing, severity=AssetCheckSeverity.ERROR,
+                               metadata={"documents_without_rows": ", ".join(missing) or "none"})
     save_stage(paths.data_dir, "staging", plan)
-    return results
 
 
 MART_KEYS = [model_key(m) for m in MARTS]
