@@ -4,11 +4,10 @@ reads, so the UI shows the real lineage. The structural (blocking) checks run in
 
 import time
 from collections.abc import Iterator
-from graphlib import TopologicalSorter
 
 from dagster import (
     AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
-    MaterializeResult, MetadataValue, multi_asset,
+    MaterializeResult, MetadataValue, TableColumn, TableSchema, multi_asset,
 )
 from dagster_duckdb import DuckDBResource
 
@@ -16,7 +15,8 @@ from assets.defs.cleaning import clean_tables
 from assets.defs.partitions import documents_partitions
 from assets.defs.resources import BudgetPaths
 from warehouse.db import (
-    SqlModel, ensure_schema, existing_tables, load_models, register_sources, replace_rows, run_sql_file,
+    SqlModel, build_order, ensure_schema, existing_tables, load_models, model_columns, register_sources,
+    replace_rows, run_sql_file,
 )
 from warehouse.incremental import BuildPlan, document_fingerprint, plan_stage, save_stage
 
@@ -50,20 +50,19 @@ def model_key(model: SqlModel) -> AssetKey:
 
 def model_spec(model: SqlModel, group: str) -> AssetSpec:
     """The asset one SQL file builds: what it reads (clean work files for staging) and its
-    first comment line as description."""
+    first comment line as description, its columns as column schema."""
     deps = [AssetKey(ref.split(".")) for ref in model.depends_on]
     if group == "staging":
         deps.append(clean_tables.key)
     description = model.path.read_text().splitlines()[0].lstrip("- ")
     return AssetSpec(key=model_key(model), deps=deps, group_name=group, description=description,
-                     kinds={"duckdb"})
+                     kinds={"duckdb"}, metadata=column_schema(model.table))
 
 
-def build_order(models: list[SqlModel]) -> list[SqlModel]:
-    """The models in an order where every table is built after the model tables it reads."""
-    by_table = {model.table: model for model in models}
-    graph = {model.table: [ref for ref in model.depends_on if ref in by_table] for model in models}
-    return [by_table[table] for table in TopologicalSorter(graph).static_order()]
+def column_schema(table: str) -> dict[str, TableSchema]:
+    """A warehouse table's columns and their DuckDB types, as Dagster shows them (the Columns tab)."""
+    return {"dagster/column_schema": TableSchema(
+        columns=[TableColumn(name, kind) for name, kind in model_columns()[table]])}
 
 
 def structure_spec(mart: str, tables: list[str]) -> AssetCheckSpec:
