@@ -121,6 +121,14 @@ def test_output_to_a_file_instead_of_a_folder_is_one_line(pipeline_run, warehous
     assert out.stderr.count("\n") == 1 and "pass --out DIR" in out.stderr, out.stderr
 
 
+def test_run_json_that_cannot_start_says_why_in_its_json(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    out = budget_etl("run", "--json", "--inbox", str(tmp_path / "nowhere"), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert out.returncode == 1
+    summary = json.loads(out.stdout)
+    assert summary["exit_code"] == 1 and "is not a folder" in summary["error"] and summary["documents"] == []
+
+
 def test_run_into_a_folder_that_cannot_be_made_is_one_line(tmp_path):
     (tmp_path / "inbox").mkdir()
     (tmp_path / "a file").write_text("")
