@@ -106,10 +106,10 @@ class RunSummary:
         }, ensure_ascii=False)
 
     def render(self, seconds: float) -> str:
+        documents = [f"  {name}: {status}" for name, status in self.documents]
         if self.fatal:
-            return f"budget-etl run: {self.fatal}"
-        lines = [f"\nDocuments ({len(self.documents)}):"]
-        lines += [f"  {name}: {status}" for name, status in self.documents]
+            return "\n".join([f"budget-etl run: {self.fatal}", *documents])
+        lines = [f"\nDocuments ({len(self.documents)}):", *documents]
         lines.append(f"Tables found: {self.tables_found} ({self.tables_recognised} of a known kind)")
         lines.append("Rows per mart:")
         lines += [f"  marts.{name:<40} {rows:>6}" for name, rows in self.mart_rows.items()]
@@ -292,10 +292,10 @@ def remove_leftovers(paths: BudgetPaths) -> list[Path]:
 
 
 def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False,
-                 broker: str | None = None, progress: Progress | None = None) -> RunSummary:
+                 broker: str | None = None) -> RunSummary:
     """Run the whole graph for the inbox into the warehouse, holding the warehouse's lock, the
-    documents on the Celery workers of `broker` when given, showing `progress` (by default on
-    stderr when it is a terminal); never raises for a bad document."""
+    documents on the Celery workers of `broker` when given, showing progress on stderr when it
+    is a terminal; never raises for a bad document."""
     paths = paths_from_env(inbox, warehouse)
     summary = RunSummary(paths)
     summary.fatal = path_problem(paths)
@@ -304,7 +304,7 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False,
     import_gx_in_background()  # the checks need it; meanwhile the documents are extracted
     try:
         with warehouse_lock(run_lock_for(paths.warehouse_file)):
-            run_locked(paths, force, summary, progress or Progress(), broker)
+            run_locked(paths, force, summary, Progress(), broker)
     except WarehouseBusy as busy:
         summary.fatal = (f"another run is using the warehouse {paths.warehouse_file} since {busy}: "
                          "wait for it to finish (or stop it), then run again")
@@ -330,7 +330,7 @@ def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary, progress: P
     process_documents(paths, home, force, summary, progress, broker)
     if not any(outcome.usable for outcome in summary.outcomes):
         summary.fatal = (f"no PDF in {paths.inbox_dir} could be loaded "
-                         f"({len(summary.documents)} found): see the reasons above")
+                         f"({len(summary.documents)} found), for these reasons:")
         return
     progress.say("building the warehouse:")
     run_id = str(uuid.uuid4())  # known before the run starts, so its events can be followed live

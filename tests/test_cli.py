@@ -129,6 +129,17 @@ def test_run_json_that_cannot_start_says_why_in_its_json(tmp_path, monkeypatch):
     assert summary["exit_code"] == 1 and "is not a folder" in summary["error"] and summary["documents"] == []
 
 
+def test_run_piped_where_nothing_loads_still_gives_each_reason(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "notes.pdf").write_text("not a PDF at all")
+    out = budget_etl("run", "--inbox", str(tmp_path / "inbox"), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert out.returncode == 1 and out.stderr == "", out.stderr
+    first, *documents = out.stdout.splitlines()
+    assert "could be loaded (1 found)" in first
+    assert len(documents) == 1 and documents[0].startswith("  notes.pdf: quarantined: not a PDF"), out.stdout
+
+
 def test_run_into_a_folder_that_cannot_be_made_is_one_line(tmp_path):
     (tmp_path / "inbox").mkdir()
     (tmp_path / "a file").write_text("")
