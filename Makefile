@@ -4,14 +4,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# setuptools warns "Editable installation" (a boxed note on import precedence) on every `pip install -e`
+PIP := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip
 
 .PHONY: setup run test ui docs bench fixtures clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c requirements.lock -e ".[dev]"
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -35,7 +37,7 @@ docs: setup
 # Speed, memory and scaling against plain pdfplumber, Camelot and PyMuPDF -> docs/benchmarks.md;
 # N = 1, 10, 100 documents and 1 vs 2 Celery workers (needs redis-server) -> docs/scaling.md
 bench: setup
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,bench]"
+	$(PIP) install --quiet -c requirements.lock -e ".[dev,bench]"
 	$(BIN)/python bench/benchmark.py
 	$(BIN)/python bench/ocr_accuracy.py
 	$(BIN)/python bench/scaling.py

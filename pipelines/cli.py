@@ -156,7 +156,8 @@ def command_run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     summary = run_pipeline(inbox=args.inbox, warehouse=args.warehouse, force=args.force, broker=args.broker)
-    print(summary.render(time.perf_counter() - started))
+    seconds = time.perf_counter() - started
+    print(summary.as_json(seconds) if args.json else summary.render(seconds))
     return summary.exit_code
 
 
@@ -169,44 +170,67 @@ def package_version() -> str:
         return "unknown (not installed: run `make setup`)"
 
 
+WAREHOUSE_DEFAULT = "(default: $BUDGET_WAREHOUSE, else warehouse/budget.duckdb)"
+
+
+def add_warehouse_option(command: argparse.ArgumentParser, what: str = "the published DuckDB file") -> None:
+    command.add_argument("--warehouse", metavar="FILE", help=f"{what} {WAREHOUSE_DEFAULT}")
+
+
+def add_command(commands, name: str, help: str) -> argparse.ArgumentParser:
+    """A sub-command; its one-line help is also the description its own --help starts with."""
+    return commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="budget-etl", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="materialize the whole graph for every PDF in the inbox")
-    run.add_argument("--inbox", help="folder of PDFs (env BUDGET_INBOX; default: bundled samples)")
-    run.add_argument("--warehouse", help="DuckDB file to publish (env BUDGET_WAREHOUSE)")
-    run.add_argument("--force", action="store_true", help="re-extract documents already done")
-    run.add_argument("--broker", help="extract and clean on the dagster-celery workers of this broker, "
-                                      "e.g. redis://host:6379/0 (see docs/scaling.md)")
+    run = add_command(commands, "run", "materialize the whole graph for every PDF in the inbox")
+    run.add_argument("--inbox", metavar="DIR",
+                     help="folder of PDFs (default: $BUDGET_INBOX, else the bundled samples/)")
+    add_warehouse_option(run, "DuckDB file to publish")
+    run.add_argument("--force", action="store_true",
+                     help="re-extract every document (default: off, documents unchanged since the last run "
+                          "are skipped)")
+    run.add_argument("--broker", metavar="URL",
+                     help="extract and clean on the dagster-celery workers of this broker, e.g. "
+                          "redis://host:6379/0, see docs/scaling.md (default: none, in local processes)")
+    run.add_argument("--json", action="store_true",
+                     help="print the summary as one JSON object on stdout for schedulers, progress on stderr "
+                          "(default: off, a summary for people)")
     run.set_defaults(handler=command_run)
-    sql = commands.add_parser("sql", help="run SQL queries against the warehouse, read-only",
-                              formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    sql.add_argument("query", nargs="?", help="one or more statements separated by ';' (or use --file)")
-    sql.add_argument("--file", help="read the statements from this file")
+    sql = add_command(commands, "sql", "run SQL queries against the warehouse, read-only")
+    sql.add_argument("query", nargs="?",
+                     help="one or more statements separated by ';' (default: none, then --file is needed)")
+    sql.add_argument("--file", help="read the statements from this file (default: none, the query argument)")
     sql.add_argument("--format", choices=FORMATS, default="table",
-                     help="table for reading; csv, json (one object per line) or markdown for other tools")
-    sql.add_argument("--warehouse", help="the published DuckDB file (env BUDGET_WAREHOUSE)",
-                     default=None)
-    sql.add_argument("--max-rows", type=int, default=100, help="rows shown per result in table format")
+                     help="table for reading; csv, json (one object per line) or markdown for other tools "
+                          "(default: %(default)s)")
+    add_warehouse_option(sql)
+    sql.add_argument("--max-rows", type=int, default=100, metavar="N",
+                     help="rows shown per result in table format (default: %(default)s)")
     sql.set_defaults(handler=command_sql)
-    export = commands.add_parser("export", help="write every mart as Parquet or CSV")
-    export.add_argument("--format", choices=["parquet", "csv"], default="parquet")
-    export.add_argument("--out", default="exports")
-    export.add_argument("--warehouse")
+    export = add_command(commands, "export", "write every mart as Parquet or CSV")
+    export.add_argument("--format", choices=["parquet", "csv"], default="parquet",
+                        help="file format, one file per table of marts and quality (default: %(default)s)")
+    export.add_argument("--out", default="exports", metavar="DIR",
+                        help="folder to write the files into, made when missing (default: %(default)s)")
+    add_warehouse_option(export)
     export.set_defaults(handler=command_export)
-    report = commands.add_parser("report", help="write the reviewers' offline HTML report: every finding on its page")
-    report.add_argument("--warehouse", help="the published DuckDB file (env BUDGET_WAREHOUSE)")
-    report.add_argument("--out", help="folder to write index.html and the pages into "
-                                      "(default: <warehouse name>_report beside the warehouse)")
+    report = add_command(commands, "report", "write the reviewers' offline HTML report: every finding on its page")
+    add_warehouse_option(report)
+    report.add_argument("--out", metavar="DIR",
+                        help="folder to write index.html and the pages into "
+                             "(default: <warehouse name>_report beside the warehouse)")
     report.set_defaults(handler=command_report)
-    docs = commands.add_parser("docs", help="serve the Data Docs (quality checks) on 127.0.0.1")
-    docs.add_argument("--port", type=int, default=8008)
-    docs.add_argument("--warehouse")
+    docs = add_command(commands, "docs", "serve the Data Docs (quality checks) on 127.0.0.1")
+    docs.add_argument("--port", type=int, default=8008, help="port to serve on (default: %(default)s)")
+    add_warehouse_option(docs, "the warehouse whose last run's Data Docs are served")
     docs.set_defaults(handler=command_docs)
-    ui = commands.add_parser("ui", help="the Dagster UI and daemon for this warehouse on 127.0.0.1")
-    ui.add_argument("--port", type=int, default=3000)
-    ui.add_argument("--warehouse")
+    ui = add_command(commands, "ui", "the Dagster UI and daemon for this warehouse on 127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000, help="port of the UI (default: %(default)s)")
+    add_warehouse_option(ui, "the warehouse the UI's runs build, with its own Dagster home")
     ui.set_defaults(handler=command_ui)
     return parser
 

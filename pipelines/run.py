@@ -8,19 +8,22 @@ import os
 import shutil
 import sys
 import time
+import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
 from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult, execute_job
 from dagster._core.definitions.reconstruct import ReconstructableRepository
 
-from assets.work_files import quarantine_path, read_manifest, stale_documents
+from assets.work_files import InboxFile, quarantine_path, read_manifest, stale_documents
+from assets.defs.quality import failing_checks
 from assets.defs.resources import BudgetPaths, paths_from_env
 from expectations.run import import_gx_in_background
 from pipelines.definitions import build_definitions
 from pipelines.home import HomeTaken, dagster_home, prepare_home
+from pipelines.progress import BuildSteps, Progress
 from warehouse.lock import WarehouseBusy, warehouse_lock
 from warehouse.paths import DEFAULT_WAREHOUSE, claim_folder, run_lock_for
 from warehouse.snapshot import not_a_duckdb_file, open_held_read_write, publish_leftovers, wal_of
@@ -41,36 +44,79 @@ def query_hint(warehouse: Path) -> str:
     return f'{command} sql{target} "select * from marts.fct_three_public_costs"'
 
 
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What the run did with one document: loaded, skipped (unchanged since the last run),
+    quarantined (reason: why) or error (reason: the failure)."""
+
+    file_name: str
+    document_id: str
+    status: str
+    reason: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.status in ("loaded", "skipped")
+
+    def text(self) -> str:
+        return "up to date" if self.status == "skipped" else ": ".join(filter(None, [self.status, self.reason]))
+
+
 @dataclass
 class RunSummary:
-    """What a run did, ready to print; exit_code 0 means every readable document was processed."""
+    """What a run did, ready to print or to give as JSON; exit_code 0 means every readable
+    document was processed."""
 
     paths: BudgetPaths
-    documents: list[tuple[str, str]] = field(default_factory=list)  # (file name, status)
+    outcomes: list[DocumentOutcome] = field(default_factory=list)
     mart_rows: dict[str, int] = field(default_factory=dict)
     checks_passed: int = 0
-    checks_failed: list[str] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)  # one per failed check of a document
     tables_found: int = 0
+    tables_recognised: int = 0
+    narrative_findings: int = 0
     fatal: str | None = None
-    errors: int = 0
     set_aside: str = ""  # where a killed read-write session's changes were kept
 
     @property
+    def documents(self) -> list[tuple[str, str]]:
+        """(file name, status as printed) per document."""
+        return [(outcome.file_name, outcome.text()) for outcome in self.outcomes]
+
+    @property
+    def checks_failed(self) -> list[str]:
+        return sorted({failure["check_name"] for failure in self.failures})
+
+    @property
     def exit_code(self) -> int:
-        loaded = sum(status in ("loaded", "up to date") for _, status in self.documents)
-        return 1 if self.fatal or self.errors or not loaded else 0
+        errors = any(outcome.status == "error" for outcome in self.outcomes)
+        return 1 if self.fatal or errors or not any(o.usable for o in self.outcomes) else 0
+
+    def as_json(self, seconds: float) -> str:
+        """The summary for schedulers: one JSON object; amounts are exact text (failing_checks casts them)."""
+        return json.dumps({
+            "exit_code": self.exit_code, "error": self.fatal,
+            "documents": [asdict(outcome) for outcome in self.outcomes],
+            "tables": {"found": self.tables_found, "recognised": self.tables_recognised},
+            "rows_per_mart": self.mart_rows,
+            "checks": {"passed": self.checks_passed, "failed": len(self.failures), "failed_checks": self.failures},
+            "narrative_findings": self.narrative_findings,
+            "warehouse": str(self.paths.warehouse_file), "set_aside": self.set_aside or None,
+            "seconds": round(seconds, 1),
+        }, ensure_ascii=False)
 
     def render(self, seconds: float) -> str:
+        documents = [f"  {name}: {status}" for name, status in self.documents]
         if self.fatal:
-            return f"budget-etl run: {self.fatal}"
-        lines = [f"\nDocuments ({len(self.documents)}):"]
-        lines += [f"  {name}: {status}" for name, status in self.documents]
-        lines.append(f"Tables found: {self.tables_found}")
+            return "\n".join([f"budget-etl run: {self.fatal}", *documents])
+        lines = [f"\nDocuments ({len(self.documents)}):", *documents]
+        lines.append(f"Tables found: {self.tables_found} ({self.tables_recognised} of a known kind)")
         lines.append("Rows per mart:")
         lines += [f"  marts.{name:<40} {rows:>6}" for name, rows in self.mart_rows.items()]
         lines.append(f"Identity checks: {self.checks_passed} passed, {len(self.checks_failed)} failed"
                      " (failures are findings about the documents; see quality.check_results)")
         lines += [f"  failed: {name}" for name in self.checks_failed[:10]]
+        lines.append(f"Narrative findings: {self.narrative_findings} (see quality.narrative_findings)")
         if self.set_aside:
             lines.append(f"Note: a killed read-write session had left changes to the warehouse: kept "
                          f"in {self.set_aside} (with its .wal); the published file is read-only")
@@ -109,12 +155,15 @@ def failure_message(result: ExecuteInProcessResult) -> str:
     return "run failed"
 
 
-def document_status(paths: BudgetPaths, document_id: str, error: str | None) -> str:
-    """One line for the summary: loaded, quarantined with its reason, or the failure."""
-    quarantine = quarantine_path(paths.data_dir, document_id)
+def document_outcome(paths: BudgetPaths, item: InboxFile, ran: bool, error: str | None) -> DocumentOutcome:
+    """Quarantined with its reason, else the failure, else loaded (skipped when it did not run)."""
+    quarantine = quarantine_path(paths.data_dir, item.document_id)
     if quarantine.exists():
-        return f"quarantined: {json.loads(quarantine.read_text())['reason']}"
-    return f"error: {error}" if error else "loaded"
+        return DocumentOutcome(item.file_name, item.document_id, "quarantined",
+                               json.loads(quarantine.read_text())["reason"])
+    if error:
+        return DocumentOutcome(item.file_name, item.document_id, "error", error)
+    return DocumentOutcome(item.file_name, item.document_id, "loaded" if ran else "skipped")
 
 
 _WORKERS: dict[tuple[str, str, str], tuple[Definitions, DagsterInstance]] = {}
@@ -154,34 +203,26 @@ def worker_count(jobs: int) -> int:
     return max(1, min(wanted, jobs))
 
 
-def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunSummary,
+def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunSummary, progress: Progress,
                       broker: str | None = None) -> None:
     """Run the document partitions that are new or stale, in parallel (on Celery workers when a
-    broker is given), printing progress."""
-    names = {item.document_id: item.file_name for item in read_manifest(paths.data_dir)}
-    todo = list(names) if force else stale_documents(paths.data_dir, list(names))
-    statuses: dict[str, str] = {}
-    for doc_id in names:
-        if doc_id not in todo:
-            statuses[doc_id] = document_status(paths, doc_id, None).replace("loaded", "up to date")
-    done = len(statuses)
-
+    broker is given), showing progress."""
+    items = {item.document_id: item for item in read_manifest(paths.data_dir)}
+    todo = list(items) if force else stale_documents(paths.data_dir, list(items))
+    outcomes = {d: document_outcome(paths, item, False, None) for d, item in items.items() if d not in todo}
     started = time.perf_counter()
 
     def report(doc_id: str, error: str | None) -> None:
-        nonlocal done
-        done += 1
-        statuses[doc_id] = document_status(paths, doc_id, error)
-        summary.errors += statuses[doc_id].startswith("error")
-        print(f"[{done}/{len(names)}] {names[doc_id]}: {statuses[doc_id]} "
-              f"(t+{time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
+        outcomes[doc_id] = document_outcome(paths, items[doc_id], True, error)
+        progress.say(f"[{len(outcomes)}/{len(items)}] {outcomes[doc_id].file_name}: {outcomes[doc_id].text()} "
+                     f"(t+{time.perf_counter() - started:.1f} s)")
 
     workers = worker_count(len(todo))
     if workers == 1:
         for doc_id in todo:
             report(doc_id, run_document(paths.inbox, paths.warehouse, str(home), doc_id, broker))
     else:
-        print(f"extracting {len(todo)} documents with {workers} workers ...", file=sys.stderr)
+        progress.say(f"extracting {len(todo)} documents with {workers} workers ...")
         context = multiprocessing.get_context("spawn")  # never fork a process holding the instance
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), d, broker): d
@@ -189,7 +230,7 @@ def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunS
             for future in as_completed(futures):
                 doc_id = futures[future]
                 report(doc_id, future.result())
-    summary.documents = [(names[d], statuses[d]) for d in names]
+    summary.outcomes = [outcomes[d] for d in items]
 
 
 def read_outcome(paths: BudgetPaths, summary: RunSummary) -> None:
@@ -199,11 +240,12 @@ def read_outcome(paths: BudgetPaths, summary: RunSummary) -> None:
             rows = con.execute(f"select count(*) from marts.{mart}").fetchone()[0]
             if rows or mart == "dim_document":
                 summary.mart_rows[mart] = rows
-        summary.tables_found = con.execute("select count(*) from marts.dim_table_coverage").fetchone()[0]
-        rows = con.execute("select check_name, success from quality.check_results "
-                           "order by check_name").fetchall()
-        summary.checks_passed = sum(ok for _, ok in rows)
-        summary.checks_failed = sorted({name for name, ok in rows if not ok})
+        summary.tables_found, summary.tables_recognised = con.execute(
+            "select count(*), count(*) filter (where table_id <> 'unclassified') "
+            "from marts.dim_table_coverage").fetchone()
+        summary.checks_passed = con.execute("select count(*) from quality.check_results where success").fetchone()[0]
+        summary.failures = failing_checks(con).to_dict("records")
+        summary.narrative_findings = con.execute("select count(*) from quality.narrative_findings").fetchone()[0]
     finally:
         con.close()
 
@@ -252,7 +294,8 @@ def remove_leftovers(paths: BudgetPaths) -> list[Path]:
 def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False,
                  broker: str | None = None) -> RunSummary:
     """Run the whole graph for the inbox into the warehouse, holding the warehouse's lock, the
-    documents on the Celery workers of `broker` when given; never raises for a bad document."""
+    documents on the Celery workers of `broker` when given, showing progress on stderr when it
+    is a terminal; never raises for a bad document."""
     paths = paths_from_env(inbox, warehouse)
     summary = RunSummary(paths)
     summary.fatal = path_problem(paths)
@@ -261,7 +304,7 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False,
     import_gx_in_background()  # the checks need it; meanwhile the documents are extracted
     try:
         with warehouse_lock(run_lock_for(paths.warehouse_file)):
-            run_locked(paths, force, summary, broker)
+            run_locked(paths, force, summary, Progress(), broker)
     except WarehouseBusy as busy:
         summary.fatal = (f"another run is using the warehouse {paths.warehouse_file} since {busy}: "
                          "wait for it to finish (or stop it), then run again")
@@ -270,7 +313,8 @@ def run_pipeline(inbox: str | None, warehouse: str | None, force: bool = False,
     return summary
 
 
-def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary, broker: str | None = None) -> None:
+def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary, progress: Progress,
+               broker: str | None = None) -> None:
     """The run itself: scan, documents, warehouse build and publish, into `summary`."""
     for path in remove_leftovers(paths):
         print(f"removed {path}, left by an earlier run that failed", file=sys.stderr)
@@ -283,14 +327,16 @@ def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary, broker: str
     if not scan.success:
         summary.fatal = failure_message(scan)
         return
-    process_documents(paths, home, force, summary, broker)
-    if not any(status in ("loaded", "up to date") for _, status in summary.documents):
+    process_documents(paths, home, force, summary, progress, broker)
+    if not any(outcome.usable for outcome in summary.outcomes):
         summary.fatal = (f"no PDF in {paths.inbox_dir} could be loaded "
-                         f"({len(summary.documents)} found): see the reasons above")
+                         f"({len(summary.documents)} found), for these reasons:")
         return
-    print("building the warehouse (staging, marts, checks) ...", file=sys.stderr, flush=True)
+    progress.say("building the warehouse:")
+    run_id = str(uuid.uuid4())  # known before the run starts, so its events can be followed live
+    instance.add_event_listener(run_id, BuildSteps(progress, defs.resolve_asset_graph()))
     build = defs.resolve_job_def("warehouse_job").execute_in_process(
-        instance=instance, run_config=QUIET_LOGS, raise_on_error=False)
+        instance=instance, run_config=QUIET_LOGS, raise_on_error=False, run_id=run_id)
     blocked = [e.check_name for e in build.get_asset_check_evaluations() if not e.passed and e.blocking]
     if blocked:
         summary.fatal = (f"a structural check failed (a mart lost a table's rows: {', '.join(blocked)}), so "

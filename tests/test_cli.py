@@ -1,14 +1,21 @@
 """The `budget-etl` commands a user types, on the warehouse built from the reference."""
 from __future__ import annotations
 
+import json
+import os
+import pty
+import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
 import pytest
 
 from pipelines.cli import main
+from tests.conftest import REFERENCE_PDF
 
 
 def budget_etl(*args: str) -> subprocess.CompletedProcess:
@@ -114,6 +121,25 @@ def test_output_to_a_file_instead_of_a_folder_is_one_line(pipeline_run, warehous
     assert out.stderr.count("\n") == 1 and "pass --out DIR" in out.stderr, out.stderr
 
 
+def test_run_json_that_cannot_start_says_why_in_its_json(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    out = budget_etl("run", "--json", "--inbox", str(tmp_path / "nowhere"), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert out.returncode == 1
+    summary = json.loads(out.stdout)
+    assert summary["exit_code"] == 1 and "is not a folder" in summary["error"] and summary["documents"] == []
+
+
+def test_run_piped_where_nothing_loads_still_gives_each_reason(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "notes.pdf").write_text("not a PDF at all")
+    out = budget_etl("run", "--inbox", str(tmp_path / "inbox"), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert out.returncode == 1 and out.stderr == "", out.stderr
+    first, *documents = out.stdout.splitlines()
+    assert "could be loaded (1 found)" in first
+    assert len(documents) == 1 and documents[0].startswith("  notes.pdf: quarantined: not a PDF"), out.stdout
+
+
 def test_run_into_a_folder_that_cannot_be_made_is_one_line(tmp_path):
     (tmp_path / "inbox").mkdir()
     (tmp_path / "a file").write_text("")
@@ -157,3 +183,96 @@ def test_query_hint_names_the_warehouse_it_built(tmp_path):
 
     hint = query_hint(tmp_path / "other.duckdb")
     assert f"--warehouse {tmp_path / 'other.duckdb'}" in hint and "budget-etl" in hint
+
+
+@pytest.mark.parametrize("command", ["run", "sql", "export", "report", "docs", "ui"])
+def test_every_option_says_what_it_does_and_its_default(command):
+    out = budget_etl(command, "--help")
+    assert out.returncode == 0, out.stderr
+    usage, _, listing = out.stdout.partition("\noptions:\n")
+    entries = re.split(r"\n  (?=-)", "\n" + listing.split("\n\n")[0])[1:]
+    options = {entry.split()[0].rstrip(",") for entry in entries} - {"-h"}
+    assert options == set(re.findall(r"\[(--[a-z-]+)", usage)), out.stdout
+    for entry in entries[1:]:
+        name, _, text = entry.strip().partition(" ")
+        assert "default: " in " ".join(text.split()), f"{command} {name} has no default in its help"
+
+
+def run_on_a_terminal(inbox: Path, warehouse: Path, home: Path) -> tuple[subprocess.CompletedProcess, str]:
+    """`budget-etl run --json` with stdout piped and stderr on a pseudo-terminal, as a person
+    running it from a shell and piping the summary on; returns the process and what the terminal showed."""
+    terminal, child_side = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "run", "--json", "--inbox", str(inbox),
+                                "--warehouse", str(warehouse)], stdout=subprocess.PIPE, stderr=child_side,
+                               env={**os.environ, "DAGSTER_HOME": str(home)}, text=True)
+    os.close(child_side)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(terminal)
+    stdout = process.stdout.read()
+    process.wait()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout), shown.decode()
+
+
+@pytest.fixture(scope="module")
+def json_runs(tmp_path_factory):
+    """Two runs of a small inbox (the reference, a text file named .pdf): the first with its
+    stderr on a terminal, the second (nothing changed) piped."""
+    base = tmp_path_factory.mktemp("json_run")
+    inbox = base / "inbox"
+    inbox.mkdir()
+    shutil.copy(REFERENCE_PDF, inbox / "jiaozuo_2023.pdf")
+    (inbox / "notes.pdf").write_text("not a PDF at all")
+    warehouse = base / "budget.duckdb"
+    first, shown = run_on_a_terminal(inbox, warehouse, base / "home")
+    again = subprocess.run([sys.executable, "-m", "pipelines.cli", "run", "--json", "--inbox", str(inbox),
+                            "--warehouse", str(warehouse)], capture_output=True, text=True,
+                           env={**os.environ, "DAGSTER_HOME": str(base / "home")})
+    return warehouse, first, shown, again
+
+
+def test_run_json_is_the_whole_of_stdout(json_runs, truth):
+    warehouse, first, _, _ = json_runs
+    assert first.returncode == 0, first.stdout
+    assert first.stdout.count("\n") == 1 and first.stdout.endswith("}\n"), first.stdout
+    summary = json.loads(first.stdout)
+    statuses = {d["file_name"]: (d["status"], d["reason"]) for d in summary["documents"]}
+    assert statuses["jiaozuo_2023.pdf"] == ("loaded", None)
+    assert statuses["notes.pdf"][0] == "quarantined" and statuses["notes.pdf"][1].startswith("not a PDF")
+    assert summary["tables"] == {"found": len(truth["tables"]), "recognised": len(truth["tables"])}
+    assert summary["warehouse"] == str(warehouse) and summary["seconds"] > 0 and summary["error"] is None
+    con = duckdb.connect(str(warehouse), read_only=True)
+    passed, failed = con.execute("select count(*) filter (where success), count(*) filter (where not success) "
+                                 "from quality.check_results").fetchone()
+    findings = con.execute("select count(*) from quality.narrative_findings").fetchone()[0]
+    con.close()
+    assert (summary["checks"]["passed"], summary["checks"]["failed"]) == (passed, failed)
+    assert failed > 0 and len(summary["checks"]["failed_checks"]) == failed
+    # table 06's 人员经费, 2405.09 万元 as the 说明 also states it: amounts are exact text, never floats
+    personnel = next(c for c in summary["checks"]["failed_checks"] if c["check_name"] == "S06-07.人员类=人员经费")
+    assert personnel["document"] == "jiaozuo_2023.pdf" and personnel["expected"] == "24050900.00"
+    assert summary["narrative_findings"] == findings
+
+
+def test_run_on_a_terminal_shows_documents_then_build_steps_with_times(json_runs):
+    _, first, shown, _ = json_runs
+    lines = [line.strip() for line in shown.replace("\r", "").splitlines()]
+    assert any(re.fullmatch(r"\[\d/2\] jiaozuo_2023\.pdf: loaded \(t\+[\d.]+ s\)", line) for line in lines), shown
+    steps = [line for line in lines if re.fullmatch(r"\w+ … \d+\.\d s", line)]
+    assert [step.split()[0] for step in steps] == ["staging", "marts", "checks", "publish"], shown
+    assert "{" not in shown and "…" not in first.stdout
+
+
+def test_run_piped_is_quiet_and_skips_what_did_not_change(json_runs):
+    _, _, _, again = json_runs
+    assert again.returncode == 0, again.stderr
+    assert again.stderr == "", again.stderr
+    statuses = {d["file_name"]: d["status"] for d in json.loads(again.stdout)["documents"]}
+    assert statuses == {"jiaozuo_2023.pdf": "skipped", "notes.pdf": "quarantined"}

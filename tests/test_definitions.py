@@ -55,3 +55,21 @@ def test_failed_checks_show_file_names_and_exact_amounts():
     table = failures_markdown(failing_checks(con, "fct_basic_expenditure_by_economic"))
     assert "| jiaozuo_2023.pdf | T06.col.total=Σitems | hard | 1/3 | 24050900.00 | 24050900.10 |" in table
     assert failing_checks(con, "fct_income_expenditure_summary").empty
+
+
+def test_every_warehouse_table_asset_has_the_columns_a_run_builds(warehouse):
+    """The column schema in the UI is the one of the published tables, names and DuckDB types in order."""
+    built: dict[str, list[tuple[str, str]]] = {}
+    for table, name, kind in warehouse.execute("""
+            select table_schema || '.' || table_name, column_name, data_type from information_schema.columns
+            where table_catalog = current_database() order by table_schema, table_name, ordinal_position""").fetchall():
+        built.setdefault(table, []).append((name, kind))
+    graph = defs.resolve_asset_graph()
+    tables = [key for key in graph.get_all_asset_keys() if graph.get(key).group_name in ("staging", "marts", "quality")]
+    assert len(tables) == len([t for t in built if t != "quality.checks_not_evaluated"])
+    for key in tables:
+        schema = graph.get(key).metadata.get("dagster/column_schema")
+        assert schema is not None, key
+        assert [(column.name, column.type) for column in schema.columns] == built[".".join(key.path)], key
+    fct = graph.get(AssetKey(["marts", "fct_three_public_costs"])).metadata["dagster/column_schema"]
+    assert ("total", "DECIMAL(20,2)") in [(column.name, column.type) for column in fct.columns]

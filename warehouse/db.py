@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from graphlib import TopologicalSorter
 from pathlib import Path
 
 import duckdb
@@ -47,6 +49,34 @@ def load_model(path: Path) -> SqlModel:
 def load_models(stage: str) -> list[SqlModel]:
     """Return the models of `stage` ('staging' or 'marts') in file-name order."""
     return [load_model(path) for path in sorted((SQL_DIR / stage).glob("*.sql"))]
+
+
+def build_order(models: list[SqlModel]) -> list[SqlModel]:
+    """The models in an order where every table is built after the model tables it reads."""
+    by_table = {model.table: model for model in models}
+    graph = {model.table: [ref for ref in model.depends_on if ref in by_table] for model in models}
+    return [by_table[table] for table in TopologicalSorter(graph).static_order()]
+
+
+@cache
+def model_columns() -> dict[str, list[tuple[str, str]]]:
+    """Every model table's columns (name, DuckDB type) in order, read off the SQL itself: each model
+    is built in memory on empty sources, so no table's columns are written down a second time."""
+    con = duckdb.connect()
+    try:
+        ensure_schema(con)
+        register_sources(con, SQL_DIR, frozenset())  # no documents: every source an empty view of its shape
+        for model in [*load_models("staging"), *build_order(load_models("marts")), *load_models("quality")]:
+            run_sql_file(con, model.path)
+        rows = con.execute("""
+            select table_schema || '.' || table_name, column_name, data_type from information_schema.columns
+            where table_catalog = current_database() order by table_schema, table_name, ordinal_position""").fetchall()
+    finally:
+        con.close()
+    columns: dict[str, list[tuple[str, str]]] = {}
+    for table, name, kind in rows:
+        columns.setdefault(table, []).append((name, kind))
+    return columns
 
 
 def run_sql_file(con: duckdb.DuckDBPyConnection, path: Path) -> None:

@@ -13,7 +13,7 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from assets.defs.resources import BudgetPaths
-from assets.defs.warehouse_models import MART_KEYS
+from assets.defs.warehouse_models import MART_KEYS, column_schema
 from expectations.identities import load_identities
 from expectations.run import not_evaluated, run_identities
 from warehouse.db import SQL_DIR, ensure_schema, existing_tables, run_sql_file
@@ -25,8 +25,8 @@ MAX_LISTED_FAILURES = 20
 MAX_LISTED_FINDINGS = 50
 
 
-@asset(key=CHECK_RESULTS, deps=MART_KEYS, group_name="quality",
-       compute_kind="great_expectations")
+@asset(key=CHECK_RESULTS, deps=MART_KEYS, group_name="quality", compute_kind="great_expectations",
+       metadata=column_schema("quality.check_results"))
 def check_results(duckdb: DuckDBResource, paths: BudgetPaths) -> MaterializeResult:
     """Every accounting identity (hard, cross, soft) evaluated on every document: one row per
     document x identity with expected and observed values (元) and each failing row named."""

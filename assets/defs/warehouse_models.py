@@ -3,11 +3,11 @@ dependency order; one asset per file, keyed [schema, table] and wired by the tab
 reads, so the UI shows the real lineage. The structural (blocking) checks run in the same step."""
 
 import time
-from graphlib import TopologicalSorter
+from collections.abc import Iterator
 
 from dagster import (
     AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
-    MaterializeResult, MetadataValue, multi_asset,
+    MaterializeResult, MetadataValue, TableColumn, TableSchema, multi_asset,
 )
 from dagster_duckdb import DuckDBResource
 
@@ -15,7 +15,8 @@ from assets.defs.cleaning import clean_tables
 from assets.defs.partitions import documents_partitions
 from assets.defs.resources import BudgetPaths
 from warehouse.db import (
-    SqlModel, ensure_schema, existing_tables, load_models, register_sources, replace_rows, run_sql_file,
+    SqlModel, build_order, ensure_schema, existing_tables, load_models, model_columns, register_sources,
+    replace_rows, run_sql_file,
 )
 from warehouse.incremental import BuildPlan, document_fingerprint, plan_stage, save_stage
 
@@ -49,20 +50,19 @@ def model_key(model: SqlModel) -> AssetKey:
 
 def model_spec(model: SqlModel, group: str) -> AssetSpec:
     """The asset one SQL file builds: what it reads (clean work files for staging) and its
-    first comment line as description."""
+    first comment line as description, its columns as column schema."""
     deps = [AssetKey(ref.split(".")) for ref in model.depends_on]
     if group == "staging":
         deps.append(clean_tables.key)
     description = model.path.read_text().splitlines()[0].lstrip("- ")
     return AssetSpec(key=model_key(model), deps=deps, group_name=group, description=description,
-                     kinds={"duckdb"})
+                     kinds={"duckdb"}, metadata=column_schema(model.table))
 
 
-def build_order(models: list[SqlModel]) -> list[SqlModel]:
-    """The models in an order where every table is built after the model tables it reads."""
-    by_table = {model.table: model for model in models}
-    graph = {model.table: [ref for ref in model.depends_on if ref in by_table] for model in models}
-    return [by_table[table] for table in TopologicalSorter(graph).static_order()]
+def column_schema(table: str) -> dict[str, TableSchema]:
+    """A warehouse table's columns and their DuckDB types, as Dagster shows them (the Columns tab)."""
+    return {"dagster/column_schema": TableSchema(
+        columns=[TableColumn(name, kind) for name, kind in model_columns()[table]])}
 
 
 def structure_spec(mart: str, tables: list[str]) -> AssetCheckSpec:
@@ -115,30 +115,31 @@ def warehouse_models(context: AssetExecutionContext, duckdb: DuckDBResource, pat
     documents = set(context.instance.get_dynamic_partitions(documents_partitions.name))
     with duckdb.get_connection() as con:
         try:  # the resource closes its connection on success only: a failed model must not leave it open
-            results = build_models(con, paths, documents)
+            yield from build_models(con, paths, documents)
         finally:
             con.close()
-    yield from results
 
 
-def build_models(con, paths: BudgetPaths, documents: set[str]) -> list:
-    """Every model's materialization, then every structural check's result. Staging is per
-    document: only new, changed and removed documents' rows are redone (all of them when the
-    code changed); the marts, across documents, are rebuilt from staging."""
+def build_models(con, paths: BudgetPaths, documents: set[str]) -> Iterator[MaterializeResult | AssetCheckResult]:
+    """Each model's materialization as soon as it is built (the run's progress shows them), then
+    every structural check's result. Staging is per document: only new, changed and removed
+    documents' rows are redone (all of them when the code changed); the marts, across documents,
+    are rebuilt from staging."""
     ensure_schema(con)
     fingerprints = {d: document_fingerprint(paths.data_dir, d) for d in documents}
     have = existing_tables(con)
     plan = plan_stage(paths.data_dir, "staging", fingerprints, all(m.table in have for m in STAGING))
     register_sources(con, paths.data_dir, plan.load)
-    results: list = [run_model(con, model, plan) for model in STAGING]
-    results += [run_model(con, model) for model in build_order(MARTS)]
+    for model in STAGING:
+        yield run_model(con, model, plan)
+    for model in build_order(MARTS):
+        yield run_model(con, model)
     for mart, tables in MART_SOURCES.items():
         missing = documents_without_rows(con, mart, tables)
-        results.append(AssetCheckResult(asset_key=AssetKey(["marts", mart]), check_name=f"{mart}__loaded",
-                                        passed=not missing, severity=AssetCheckSeverity.ERROR,
-                                        metadata={"documents_without_rows": ", ".join(missing) or "none"}))
+        yield AssetCheckResult(asset_key=AssetKey(["marts", mart]), check_name=f"{mart}__loaded",
+                               passed=not missing, severity=AssetCheckSeverity.ERROR,
+                               metadata={"documents_without_rows": ", ".join(missing) or "none"})
     save_stage(paths.data_dir, "staging", plan)
-    return results
 
 
 MART_KEYS = [model_key(m) for m in MARTS]

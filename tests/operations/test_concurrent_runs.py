@@ -49,8 +49,8 @@ def test_two_warehouses_at_once_keep_their_own_documents(tmp_path, monkeypatch, 
     overlapping = {}
     process_documents = run.process_documents
 
-    def b_runs_while_a_is_between_its_documents_and_its_build(paths, home, force, summary, broker=None):
-        process_documents(paths, home, force, summary, broker)
+    def b_runs_while_a_is_between_its_documents_and_its_build(paths, *rest):
+        process_documents(paths, *rest)
         if paths.warehouse_file == warehouse_a and not overlapping:
             overlapping["b"] = run.run_pipeline(str(inbox_b), str(warehouse_b))
             overlapping["a again"] = run.run_pipeline(str(inbox_a), str(warehouse_a))
