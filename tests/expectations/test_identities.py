@@ -118,3 +118,42 @@ def test_structural_check_blocks_when_a_mart_loses_a_documents_rows(broken_copy)
     assert len(documents_without_rows(broken_copy, "fct_three_public_costs", tables)) == 1
     [spec] = [s for s in warehouse_models.check_specs if s.name == "fct_three_public_costs__loaded"]
     assert spec.blocking
+
+
+PERFORMANCE = ("update marts.fct_narrative_figures set {change} where page = 11 and sentence like '%涉及项目28%' "
+               "and unit = '{unit}'")
+
+
+def test_performance_amount_of_the_projects_against_table_12(broken_copy):
+    # p. 11 (预算绩效管理): "项目支出 527.22 万元，涉及项目28 个"; table 12: 28 projects, 合计 527.22
+    broken_copy.execute(PERFORMANCE.format(change="amount = 5372200.00", unit="万元"))
+    failed = failures(broken_copy)
+    [failure] = json.loads(failed["N-12.performance"])["failures"]
+    assert failure["subject"] == "项目支出 (p.11, 28 projects)" and failure["gap"] == "100000.00"
+
+
+def test_performance_amount_of_another_number_of_projects_is_not_evaluated(broken_copy):
+    broken_copy.execute(PERFORMANCE.format(change="amount = 5372200.00", unit="万元"))
+    broken_copy.execute(PERFORMANCE.format(change="value = 27", unit="个"))
+    failed = failures(broken_copy)
+    assert "N-12.performance" not in failed and "N-12.count" in failed
+
+
+def named_project_amount(con, amount: str) -> None:
+    """The 绩效 section's 公用经费 figure restated as 办公耗材 (a project of 12, 2.00 万元) at `amount`."""
+    con.execute("update marts.fct_narrative_figures set statement = '其中办公耗材', amount = ? "
+                "where page = 11 and sentence like '公用经费支出%'", [amount])
+
+
+def test_a_project_named_with_its_amount_in_the_performance_section(broken_copy):
+    named_project_amount(broken_copy, "30000.00")
+    [failure] = json.loads(failures(broken_copy)["N-12.performance"])["failures"]
+    assert failure["subject"] == "其中办公耗材 (p.11)" and failure["gap"] == "10000.00"
+    named_project_amount(broken_copy, "20000.00")
+    assert "N-12.performance" not in failures(broken_copy)
+
+
+def test_a_project_name_printed_twice_in_12_is_not_evaluated(broken_copy):
+    named_project_amount(broken_copy, "30000.00")
+    broken_copy.execute("update marts.fct_projects set project_name = '办公耗材' where project_name = '报刊杂志费'")
+    assert "N-12.performance" not in failures(broken_copy)
