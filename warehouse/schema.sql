@@ -38,3 +38,11 @@ create or replace macro narrative_function_name(statement, part) as nullif(coale
     nullif(regexp_extract(regexp_extract(statement, '“([^”]+)”(科目)?$', 1), '^([^-]+)-([^-]+)-([^-]+)$', part), ''),
     regexp_extract(regexp_extract(statement, '“([^”]+)”(科目)?$', 1),
                    '^(.+?)（类[)）](.+?)（款[)）](.+?)（项[)）]$', part)), '');
+
+-- The 项 a narrative statement names without marking its 款 ("1. 人大事务行政运行（项）支出", "行政运行
+-- （项）2026年预算数"): the words before （项）, back to a number, mark or space; NULL when the
+-- statement marks a 款 or names no 项.
+create or replace macro narrative_item_name(statement) as case
+    when not regexp_matches(statement, '[（(]款[)）]') then nullif(regexp_extract(statement,
+        '([^\d.．、，,（()）“”\s]+)[（(]项[)）]\s*(支出)?\s*(\d{4}\s*年度?)?\s*((预算|决算)数?)?$', 1), '') end;
+

@@ -157,3 +157,27 @@ def test_a_project_name_printed_twice_in_12_is_not_evaluated(broken_copy):
     named_project_amount(broken_copy, "30000.00")
     broken_copy.execute("update marts.fct_projects set project_name = '办公耗材' where project_name = '报刊杂志费'")
     assert "N-12.performance" not in failures(broken_copy)
+
+
+def item_named_without_its_kind(con, amount: str) -> None:
+    """The p. 9 教育支出 figure (10.28 万元, all of it 2050803 培训支出) restated as that 项 alone."""
+    con.execute("update marts.fct_narrative_figures set statement = '2. 培训支出（项）', amount = ? "
+                "where page = 9 and statement = '教育支出'", [amount])
+
+
+def test_an_item_named_without_its_kind_against_its_only_row_in_05(broken_copy):
+    item_named_without_its_kind(broken_copy, "112800.00")
+    [failure] = json.loads(failures(broken_copy)["N-05.items"])["failures"]
+    assert failure["subject"] == "2. 培训支出（项） (p.9)" and failure["gap"] == "10000.00"
+
+
+def test_an_item_named_without_its_kind_agreeing_with_05_passes(broken_copy):
+    item_named_without_its_kind(broken_copy, "102800.00")
+    assert "N-05.items" not in failures(broken_copy)
+
+
+def test_an_item_name_printed_on_two_rows_of_05_is_not_evaluated(broken_copy):
+    item_named_without_its_kind(broken_copy, "112800.00")
+    broken_copy.execute("update marts.fct_expenditure_by_function set function_name = '培训支出' "
+                        "where source_table = '05' and function_code = '2101102'")
+    assert "N-05.items" not in failures(broken_copy)
