@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 
 import duckdb
 import pytest
@@ -139,45 +140,39 @@ def test_performance_amount_of_another_number_of_projects_is_not_evaluated(broke
     assert "N-12.performance" not in failed and "N-12.count" in failed
 
 
-def named_project_amount(con, amount: str) -> None:
-    """The 绩效 section's 公用经费 figure restated as 办公耗材 (a project of 12, 2.00 万元) at `amount`."""
-    con.execute("update marts.fct_narrative_figures set statement = '其中办公耗材', amount = ? "
-                "where page = 11 and sentence like '公用经费支出%'", [amount])
+def restate(con, where: str, statement: str, amount: Decimal) -> None:
+    """The narrative figure `where` picks, restated as `statement` with `amount` (元)."""
+    con.execute(f"update marts.fct_narrative_figures set statement = ?, amount = ? where {where}", [statement, amount])
 
 
-def test_a_project_named_with_its_amount_in_the_performance_section(broken_copy):
-    named_project_amount(broken_copy, "30000.00")
-    [failure] = json.loads(failures(broken_copy)["N-12.performance"])["failures"]
-    assert failure["subject"] == "其中办公耗材 (p.11)" and failure["gap"] == "10000.00"
-    named_project_amount(broken_copy, "20000.00")
-    assert "N-12.performance" not in failures(broken_copy)
+# (the figure restated, as what, the identity that compares it, its subject, the table's amount, the
+# change that gives the table a second row of that name)
+RESTATED = {
+    # the 绩效 section's 公用经费 figure as 办公耗材, a project of 12 (2.00 万元)
+    "project": ("page = 11 and sentence like '公用经费支出%'", "其中办公耗材", "N-12.performance",
+                "其中办公耗材 (p.11)", Decimal("20000.00"),
+                "update marts.fct_projects set project_name = '办公耗材' where project_name = '报刊杂志费'"),
+    # p. 9's 教育支出 (10.28 万元, all of it 2050803 培训支出) as that 项 named without its 款
+    "item": ("page = 9 and statement in ('教育支出', '2. 培训支出（项）')", "2. 培训支出（项）", "N-05.items",
+             "2. 培训支出（项） (p.9)", Decimal("102800.00"),
+             "update marts.fct_expenditure_by_function set function_name = '培训支出' "
+             "where source_table = '05' and function_code = '2101102'"),
+}
 
 
-def test_a_project_name_printed_twice_in_12_is_not_evaluated(broken_copy):
-    named_project_amount(broken_copy, "30000.00")
-    broken_copy.execute("update marts.fct_projects set project_name = '办公耗材' where project_name = '报刊杂志费'")
-    assert "N-12.performance" not in failures(broken_copy)
+@pytest.mark.parametrize("case", RESTATED)
+def test_a_project_or_item_named_with_its_amount_against_its_row(broken_copy, case):
+    where, statement, identity, subject, amount, _ = RESTATED[case]
+    restate(broken_copy, where, statement, amount + 10000)
+    [failure] = json.loads(failures(broken_copy)[identity])["failures"]
+    assert failure["subject"] == subject and failure["gap"] == "10000.00"
+    restate(broken_copy, where, statement, amount)
+    assert identity not in failures(broken_copy)
 
 
-def item_named_without_its_kind(con, amount: str) -> None:
-    """The p. 9 教育支出 figure (10.28 万元, all of it 2050803 培训支出) restated as that 项 alone."""
-    con.execute("update marts.fct_narrative_figures set statement = '2. 培训支出（项）', amount = ? "
-                "where page = 9 and statement = '教育支出'", [amount])
-
-
-def test_an_item_named_without_its_kind_against_its_only_row_in_05(broken_copy):
-    item_named_without_its_kind(broken_copy, "112800.00")
-    [failure] = json.loads(failures(broken_copy)["N-05.items"])["failures"]
-    assert failure["subject"] == "2. 培训支出（项） (p.9)" and failure["gap"] == "10000.00"
-
-
-def test_an_item_named_without_its_kind_agreeing_with_05_passes(broken_copy):
-    item_named_without_its_kind(broken_copy, "102800.00")
-    assert "N-05.items" not in failures(broken_copy)
-
-
-def test_an_item_name_printed_on_two_rows_of_05_is_not_evaluated(broken_copy):
-    item_named_without_its_kind(broken_copy, "112800.00")
-    broken_copy.execute("update marts.fct_expenditure_by_function set function_name = '培训支出' "
-                        "where source_table = '05' and function_code = '2101102'")
-    assert "N-05.items" not in failures(broken_copy)
+@pytest.mark.parametrize("case", RESTATED)
+def test_a_name_printed_on_two_rows_is_not_evaluated(broken_copy, case):
+    where, statement, identity, _, amount, second_row = RESTATED[case]
+    restate(broken_copy, where, statement, amount + 10000)
+    broken_copy.execute(second_row)
+    assert identity not in failures(broken_copy)
