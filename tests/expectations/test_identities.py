@@ -178,12 +178,22 @@ def test_a_name_printed_on_two_rows_is_not_evaluated(broken_copy, case):
     assert identity not in failures(broken_copy)
 
 
-def test_an_item_marked_with_its_kind_unquoted_against_its_row(broken_copy):
-    # a 款 row 20508 进修及培训 above 2050803 培训支出 in 05 (the reference prints its 项 rows only)
-    broken_copy.execute(
-        "insert into marts.fct_expenditure_by_function select * replace ('20508' as function_code, "
-        "'进修及培训' as function_name, 'kind' as row_kind) from marts.fct_expenditure_by_function "
-        "where source_table = '05' and function_code = '2050803'")
+# a 款 row 进修及培训 above 2050803 培训支出 in 05 (the reference prints its 项 rows only): by its code,
+# or, in a names-only table (Hangzhou prints no code), as the 款 row printed above it
+KIND_ROW = {
+    "coded": ["insert into marts.fct_expenditure_by_function select * replace ('20508' as function_code, "
+              "'进修及培训' as function_name, 'kind' as row_kind) from marts.fct_expenditure_by_function "
+              "where source_table = '05' and function_code = '2050803'"],
+    "names only": ["update marts.fct_expenditure_by_function set function_code = null where source_table = '05'",
+                   "update marts.fct_expenditure_by_function set row_kind = 'kind', function_name = '进修及培训' "
+                   "where source_table = '05' and row_index = 2"],
+}
+
+
+@pytest.mark.parametrize("table", KIND_ROW)
+def test_an_item_marked_with_its_kind_unquoted_against_its_row(broken_copy, table):
+    for change in KIND_ROW[table]:
+        broken_copy.execute(change)
     where = "page = 9 and (statement = '教育支出' or statement like '%（项）支出')"
     restate(broken_copy, where, "2．进修及培训（款）培训支出（项）支出", Decimal("112800.00"))
     [failure] = json.loads(failures(broken_copy)["N-05.items"])["failures"]
