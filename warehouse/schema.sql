@@ -38,3 +38,11 @@ create or replace macro narrative_function_name(statement, part) as nullif(coale
     nullif(regexp_extract(regexp_extract(statement, '“([^”]+)”(科目)?$', 1), '^([^-]+)-([^-]+)-([^-]+)$', part), ''),
     regexp_extract(regexp_extract(statement, '“([^”]+)”(科目)?$', 1),
                    '^(.+?)（类[)）](.+?)（款[)）](.+?)（项[)）]$', part)), '');
+
+-- The function item a narrative statement names unquoted, marked …（款）…（项） ("1．检察（款）行政运行
+-- （项）支出", "1.一般公共服务支出（类）信访事务（款）行政运行（项）2026年预算数") or with its 款 unmarked
+-- ("1. 人大事务行政运行（项）支出"): its 款 (part 2; NULL when unmarked) or 项 name (part 3, the
+-- words before （项）, back to a number, mark or space); NULL when it marks no 项.
+create or replace macro narrative_marked_name(statement, part) as nullif(regexp_extract(statement,
+    '(?:([^\d.．、，,（()）“”\s]+)[（(]类[)）])?(?:([^\d.．、，,（()）“”\s]+)[（(]款[)）])?([^\d.．、，,（()）“”\s]+)[（(]项[)）]\s*(支出)?\s*(\d{4}\s*年度?)?\s*((预算|决算)数?)?$',
+    part), '');

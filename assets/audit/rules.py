@@ -1,4 +1,5 @@
-"""rules.toml -> validated Rule records and the stated pairs, and the Finding a rule reports.
+"""rules.toml -> validated Rule records, the stated pairs and the required sections, and the
+Finding a rule reports.
 
 Unknown keys, a bad severity or kind, or a pattern rule without a pattern are rejected with the
 rule's id, so a typo in the file fails loudly at load time.
@@ -17,6 +18,7 @@ KINDS = ("pattern", "logic")
 REQUIRED = ("id", "severity", "kind", "what", "example", "expected")
 OPTIONAL = ("pattern", "unless", "scope")
 PAIR_KEYS = {"id", "compares", "example", "pattern"}
+SECTION_KEYS = {"name", "example", "pattern"}
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # an amount as printed: 1,202.95 or 0.16
 MAX_QUOTE = 240  # characters of a sentence quoted in a finding; longer ones are cut around the hit
 
@@ -77,9 +79,28 @@ class Pair:
 
 def parse_pair(raw: dict) -> Pair:
     """Given one [[pair]] table, return the Pair ({NUMBER} put in), or raise ValueError naming it."""
-    if set(raw) != PAIR_KEYS:
-        raise ValueError(f"pair {raw.get('id', '?')}: keys must be {sorted(PAIR_KEYS)}")
+    check_keys(raw, PAIR_KEYS, f"pair {raw.get('id', '?')}")
     return Pair(**{**raw, "pattern": re.compile(raw["pattern"].replace("{NUMBER}", f"(?:{NUMBER})"))})
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section the disclosure rules require in the 说明: its name and what shows it is there."""
+
+    name: str
+    example: str
+    pattern: re.Pattern[str]
+
+
+def parse_section(raw: dict) -> Section:
+    """Given one [[section]] table, return the Section, or raise ValueError naming it."""
+    check_keys(raw, SECTION_KEYS, f"section {raw.get('name', '?')}")
+    return Section(**{**raw, "pattern": re.compile(raw["pattern"])})
+
+
+def check_keys(raw: dict, keys: set[str], name: str) -> None:
+    if set(raw) != keys:
+        raise ValueError(f"{name}: keys must be {sorted(keys)}")
 
 
 @cache
@@ -98,6 +119,12 @@ def load_rules() -> dict[str, Rule]:
 def load_pairs() -> tuple[Pair, ...]:
     """Every stated-pair wording of rules.toml, in the file's order."""
     return tuple(parse_pair(raw) for raw in rules_file()["pair"])
+
+
+@cache
+def load_sections() -> tuple[Section, ...]:
+    """Every required section of rules.toml, in the file's order."""
+    return tuple(parse_section(raw) for raw in rules_file()["section"])
 
 
 def quote(text: str, start: int, end: int) -> str:

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import re
 
-from assets.audit.rules import Finding, finding, load_rules, quote
+from assets.audit.rules import Finding, finding, load_rules, load_sections, quote
 from assets.audit.sentences import Sentence
 from assets.clean.text import label_key
 
 MIN_SENTENCES = 40  # fewer: no 说明 in this PDF (a tables-only file of a split disclosure)
-REQUIRED_SECTIONS = {
-    "主要职能": re.compile(r"主要职能|主要职责|部门职责|职能职责|工作职责|职能简介|基本职能|基本情况"),
-    "机构设置": re.compile(r"机构设置|机构编制|机构情况|内设机构|所属单位|下属单位|单位构成|部门构成"),
-    "“三公”经费": re.compile(r"三公"),
-    "机关运行经费": re.compile(r"机关运行经费|机构运行经费"),
-    "政府采购": re.compile(r"政府采购"),
-    "国有资产占有使用情况": re.compile(r"国有资产|资产占[有用]"),
-    "绩效": re.compile(r"绩效"),
-    "名词解释": re.compile(r"名词解释|名词说明|专业名词|术语解释"),
-}
 HEADING_NUMBER = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．])\s*")
 MIN_REPEATED_CHARS = 60  # a section's text this long printed twice is a copy, not a formula
 SENTENCE_END = re.compile(r"[。；！？;!?…”’）)]\s*$")
@@ -51,9 +41,9 @@ def required_section_findings(sentences: list[Sentence]) -> list[Finding]:
     rule = load_rules()["narrative.structure.required_section"]
     text = "".join(s.text for s in sentences)
     first, last = sentences[0].page, sentences[-1].page
-    return [Finding(rule.id, rule.severity, first, "", f"(说明, pages {first}-{last}: no {name})",
-                    "missing", f"a section on {name}")
-            for name, pattern in REQUIRED_SECTIONS.items() if not pattern.search(text)]
+    return [Finding(rule.id, rule.severity, first, "", f"(说明, pages {first}-{last}: no {section.name})",
+                    "missing", f"a section on {section.name}")
+            for section in load_sections() if not section.pattern.search(text)]
 
 
 def sections(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assets.audit.audit import DocumentFacts, audit_narrative
-from assets.audit.rules import RULES_FILE, load_pairs, load_rules, parse_pair, parse_rule
+from assets.audit.rules import (RULES_FILE, load_pairs, load_rules, load_sections, parse_pair, parse_rule,
+                                parse_section)
 from tests.audit.helpers import lines_of, rule_hits, rules_fired
 
 FINAL_2024 = DocumentFacts(2024, "final_accounts", "department")
@@ -220,6 +221,34 @@ def test_required_sections_of_a_long_narrative():
     assert {f.rule_id for f in findings} == {"narrative.structure.required_section"}
     missing = {f.expected for f in findings}
     assert "a section on 名词解释" in missing and "a section on 主要职能" not in missing
+
+
+EVERY_OTHER_SECTION = ["一、主要职能", "二、机构设置", "三、“三公”经费预算情况", "四、机关运行经费",
+                       "五、政府采购情况", "六、国有资产占有使用情况", "七、绩效目标设置情况", "八、名词解释"]
+
+
+@pytest.mark.parametrize(("heading", "missing"), [
+    ("第二部分 2025年部门预算情况说明", False),
+    ("2025年部门预算编制说明", False),  # Shanghai
+    ("第三部分 2024年度部门决算情况说明", False),
+    ("第二部分 部门预算收支总体情况", False),  # Shenzhen's wording
+    ("第二部分 部门收支情况", True),  # neither 预算 nor 决算 named
+    ("", True),
+])
+def test_the_budget_explanation_is_a_required_section(heading, missing):
+    filler = [f"第{i}项工作按计划推进。" for i in range(40)]
+    lines = [*EVERY_OTHER_SECTION, *([heading] if heading else []), *filler]
+    findings = audit_narrative(lines_of(*lines), (), DocumentFacts(2025, "budget", "department"))
+    assert [f.expected for f in findings] == (["a section on 预算/决算编制或情况说明"] if missing else [])
+
+
+def test_every_required_section_finds_its_example():
+    sections = load_sections()
+    assert len(sections) == 9
+    for section in sections:
+        assert section.pattern.search(section.example), section.name
+    with pytest.raises(ValueError, match="section 绩效: keys"):
+        parse_section({"name": "绩效", "example": "四、绩效", "patern": "绩效"})
 
 
 def test_required_sections_skip_a_pdf_without_narrative():

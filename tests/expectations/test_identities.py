@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 
 import duckdb
 import pytest
@@ -118,3 +119,85 @@ def test_structural_check_blocks_when_a_mart_loses_a_documents_rows(broken_copy)
     assert len(documents_without_rows(broken_copy, "fct_three_public_costs", tables)) == 1
     [spec] = [s for s in warehouse_models.check_specs if s.name == "fct_three_public_costs__loaded"]
     assert spec.blocking
+
+
+PERFORMANCE = ("update marts.fct_narrative_figures set {change} where page = 11 and sentence like '%涉及项目28%' "
+               "and unit = '{unit}'")
+
+
+def test_performance_amount_of_the_projects_against_table_12(broken_copy):
+    # p. 11 (预算绩效管理): "项目支出 527.22 万元，涉及项目28 个"; table 12: 28 projects, 合计 527.22
+    broken_copy.execute(PERFORMANCE.format(change="amount = 5372200.00", unit="万元"))
+    failed = failures(broken_copy)
+    [failure] = json.loads(failed["N-12.performance"])["failures"]
+    assert failure["subject"] == "项目支出 (p.11, 28 projects)" and failure["gap"] == "100000.00"
+
+
+def test_performance_amount_of_another_number_of_projects_is_not_evaluated(broken_copy):
+    broken_copy.execute(PERFORMANCE.format(change="amount = 5372200.00", unit="万元"))
+    broken_copy.execute(PERFORMANCE.format(change="value = 27", unit="个"))
+    failed = failures(broken_copy)
+    assert "N-12.performance" not in failed and "N-12.count" in failed
+
+
+def restate(con, where: str, statement: str, amount: Decimal) -> None:
+    """The narrative figure `where` picks, restated as `statement` with `amount` (元)."""
+    con.execute(f"update marts.fct_narrative_figures set statement = ?, amount = ? where {where}", [statement, amount])
+
+
+# (the figure restated, as what, the identity that compares it, its subject, the table's amount, the
+# change that gives the table a second row of that name)
+RESTATED = {
+    # the 绩效 section's 公用经费 figure as 办公耗材, a project of 12 (2.00 万元)
+    "project": ("page = 11 and sentence like '公用经费支出%'", "其中办公耗材", "N-12.performance",
+                "其中办公耗材 (p.11)", Decimal("20000.00"),
+                "update marts.fct_projects set project_name = '办公耗材' where project_name = '报刊杂志费'"),
+    # p. 9's 教育支出 (10.28 万元, all of it 2050803 培训支出) as that 项 named without its 款
+    "item": ("page = 9 and statement in ('教育支出', '2. 培训支出（项）')", "2. 培训支出（项）", "N-05.items",
+             "2. 培训支出（项） (p.9)", Decimal("102800.00"),
+             "update marts.fct_expenditure_by_function set function_name = '培训支出' "
+             "where source_table = '05' and function_code = '2101102'"),
+}
+
+
+@pytest.mark.parametrize("case", RESTATED)
+def test_a_project_or_item_named_with_its_amount_against_its_row(broken_copy, case):
+    where, statement, identity, subject, amount, _ = RESTATED[case]
+    restate(broken_copy, where, statement, amount + 10000)
+    [failure] = json.loads(failures(broken_copy)[identity])["failures"]
+    assert failure["subject"] == subject and failure["gap"] == "10000.00"
+    restate(broken_copy, where, statement, amount)
+    assert identity not in failures(broken_copy)
+
+
+@pytest.mark.parametrize("case", RESTATED)
+def test_a_name_printed_on_two_rows_is_not_evaluated(broken_copy, case):
+    where, statement, identity, _, amount, second_row = RESTATED[case]
+    restate(broken_copy, where, statement, amount + 10000)
+    broken_copy.execute(second_row)
+    assert identity not in failures(broken_copy)
+
+
+# a 款 row 进修及培训 above 2050803 培训支出 in 05 (the reference prints its 项 rows only): by its code,
+# or, in a names-only table (Hangzhou prints no code), as the 款 row printed above it
+KIND_ROW = {
+    "coded": ["insert into marts.fct_expenditure_by_function select * replace ('20508' as function_code, "
+              "'进修及培训' as function_name, 'kind' as row_kind) from marts.fct_expenditure_by_function "
+              "where source_table = '05' and function_code = '2050803'"],
+    "names only": ["update marts.fct_expenditure_by_function set function_code = null where source_table = '05'",
+                   "update marts.fct_expenditure_by_function set row_kind = 'kind', function_name = '进修及培训' "
+                   "where source_table = '05' and row_index = 2"],
+}
+
+
+@pytest.mark.parametrize("table", KIND_ROW)
+def test_an_item_marked_with_its_kind_unquoted_against_its_row(broken_copy, table):
+    for change in KIND_ROW[table]:
+        broken_copy.execute(change)
+    where = "page = 9 and (statement = '教育支出' or statement like '%（项）支出')"
+    restate(broken_copy, where, "2．进修及培训（款）培训支出（项）支出", Decimal("112800.00"))
+    [failure] = json.loads(failures(broken_copy)["N-05.items"])["failures"]
+    assert failure["subject"] == "2．进修及培训（款）培训支出（项）支出 (p.9)" and failure["gap"] == "10000.00"
+    # another 款 marked: the 项 is not taken by its name alone
+    restate(broken_copy, where, "2．培训（款）培训支出（项）支出", Decimal("112800.00"))
+    assert "N-05.items" not in failures(broken_copy)
