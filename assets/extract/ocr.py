@@ -228,14 +228,26 @@ def split_at_rules(words: list[Word], cols: list[int], image: np.ndarray, vertic
     return result
 
 
-def table_cells(number: int, table_index: int, region, words, image, masks) -> list[RawCell]:
-    """Given one table region, return its slots as RawCells with the OCR words inside them."""
+def grid_lines(region, masks) -> tuple[list[int], list[int]]:
+    """Given a table region and the rule masks, return the pixel positions of its row and column rules."""
     x, y, w, h = region
     horizontal, vertical = masks
     rows = [y + p for p in rule_positions(horizontal[y:y + h, x:x + w].sum(axis=1) / 255, w * 0.2)]
     cols = [x + p for p in rule_positions(vertical[y:y + h, x:x + w].sum(axis=0) / 255, h * 0.2)]
-    if len(rows) < 3 or len(cols) < 3:  # a framed chart or a boxed line, not a table
-        return []
+    return rows, cols
+
+
+def is_grid(region, masks) -> bool:
+    """A framed chart or a boxed line has fewer than three rules each way: not a table."""
+    rows, cols = grid_lines(region, masks)
+    return len(rows) >= 3 and len(cols) >= 3
+
+
+def table_cells(number: int, table_index: int, region, words, image, masks) -> list[RawCell]:
+    """Given one table region, return its slots as RawCells with the OCR words inside them."""
+    horizontal, vertical = masks
+    rows, cols = grid_lines(region, masks)  # is_grid(region, masks): three rules or more each way
+    x, y, w, h = region
     words = split_at_rules(words_in(words, (x, y, x + w, y + h)), cols, image, vertical)
     origins = slot_origins(rows, cols, horizontal, vertical)
     spans: dict[tuple[int, int], list[int]] = {}
@@ -276,14 +288,30 @@ def text_lines(number: int, words: list[Word]) -> list[TextLine]:
     return lines
 
 
-def ocr_page(path: Path, number: int) -> tuple[list[RawCell], list[TextLine]]:
-    """Given a PDF and the number of a page without a text layer, return its cells and lines."""
-    image = deskewed(render_page(path, number))
-    words = read_words(image)
+def only_regions(image: np.ndarray, regions: list[tuple[float, float, float, float]]) -> np.ndarray:
+    """Given a page image and boxes in PDF points, return the image with paper outside them."""
+    kept = np.full_like(image, 255)
+    for x0, top, x1, bottom in regions:
+        a, b, c, d = (max(0, round(v / POINTS_PER_PIXEL)) for v in (x0, top, x1, bottom))
+        kept[b:d, a:c] = image[b:d, a:c]
+    return kept
+
+
+def ocr_page(path: Path, number: int, regions: list[tuple[float, float, float, float]] | None = None,
+             first_table: int = 0) -> tuple[list[RawCell], list[TextLine]]:
+    """Given a PDF and the number of a page without a text layer, return its cells and lines; with
+    `regions` (boxes in points: scans placed on a text page), only what is printed inside them,
+    its tables numbered on from `first_table`."""
+    image = render_page(path, number)
+    image = deskewed(only_regions(image, regions) if regions else image)
     horizontal, vertical = rule_masks(image)
+    tables = [region for region in table_regions(horizontal, vertical) if is_grid(region, (horizontal, vertical))]
+    if regions and not tables:  # a picture on a text page without a ruled table: a chart or a photo
+        return [], []
+    words = read_words(image)
     cells: list[RawCell] = []
     outside = list(words)
-    for table_index, region in enumerate(table_regions(horizontal, vertical)):
+    for table_index, region in enumerate(tables, start=first_table):
         table = table_cells(number, table_index, region, words, image, (horizontal, vertical))
         if table:
             cells.extend(table)

@@ -7,6 +7,7 @@ fonts) raises UnreadableDocument with a one-line reason that names what to do ne
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -20,6 +21,7 @@ CID_PATTERN = re.compile(r"\(cid:\d+\)")
 PDF_MAGIC = b"%PDF-"
 PDF_END = b"%%EOF"
 END_WINDOW = 1024  # readers look for %%EOF in the last 1024 bytes, as the PDF reference says
+PLACED_SCAN_SHARE = 0.1  # of the page's area: a picture this large on a text page may be a scanned table
 
 
 class UnreadableDocument(Exception):
@@ -78,12 +80,12 @@ def extract_document(path: Path) -> ExtractedDocument:
                         blank_pages.append(number)
                     page.close()
                     continue
-                # position and text only: faux-bold copies may carry another font name
-                clean = page.dedupe_chars(extra_attrs=()) if has_doubled_chars(page) else page
-                page_cells, boxes = page_to_cells(clean, number, after_table)
-                after_table = bool(boxes)
+                page_cells, page_lines, scanned = read_text_page(path, page, number, after_table)
+                after_table = any(cell.text is not None for cell in page_cells)
                 cells.extend(page_cells)
-                lines.extend(page_to_lines(clean, number, boxes))
+                lines.extend(page_lines)
+                if scanned:
+                    ocr_pages.append(number)
                 page.close()
     except (UnreadableDocument, MemoryError):
         raise
@@ -94,6 +96,33 @@ def extract_document(path: Path) -> ExtractedDocument:
     check_text_layer(cells, lines, page_count)
     return ExtractedDocument(page_count, producer, tuple(cells), tuple(lines), tuple(ocr_pages),
                              tuple(blank_pages))
+
+
+def read_text_page(path: Path, page, number: int, after_table: bool) -> tuple[list[RawCell], list[TextLine], bool]:
+    """Given a page with a text layer, return its cells and lines and whether part of it was read by
+    OCR: a scanned table placed on the page as a picture (a Word file with pasted scans)."""
+    # position and text only: faux-bold copies may carry another font name
+    clean = page.dedupe_chars(extra_attrs=()) if has_doubled_chars(page) else page
+    page_cells, boxes = page_to_cells(clean, number, after_table)
+    page_lines = page_to_lines(clean, number, boxes)
+    scans = placed_scans(clean)
+    if not scans:
+        return page_cells, page_lines, False
+    scan_cells, scan_lines = ocr_page(path, number, scans, first_table=len(boxes))
+    return page_cells + scan_cells, page_lines + [replace(line, line_index=len(page_lines) + i)
+                                                  for i, line in enumerate(scan_lines)], bool(scan_cells)
+
+
+def placed_scans(page) -> list[tuple[float, float, float, float]]:
+    """The boxes of the pictures on a text page that are scans to read: each covering at least
+    PLACED_SCAN_SHARE of the page with no character printed over it (a letterhead or watermark
+    under the text is not one)."""
+    area = float(page.width * page.height)
+    boxes = [(max(0.0, float(im["x0"])), max(0.0, float(im["top"])), min(float(page.width), float(im["x1"])),
+              min(float(page.height), float(im["bottom"]))) for im in page.images]
+    return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) >= PLACED_SCAN_SHARE * area
+            and not any(box[0] <= (ch["x0"] + ch["x1"]) / 2 <= box[2] and box[1] <= (ch["top"] + ch["bottom"]) / 2
+                        <= box[3] for ch in page.chars if not ch["text"].isspace())]
 
 
 def has_doubled_chars(page) -> bool:

@@ -85,3 +85,61 @@ def test_ocr_text_is_given_the_punctuation_of_print(recognised, shown):
 ])
 def test_a_reading_is_uncertain_when_its_score_is_low_or_it_is_no_amount(text, confidence, in_cell, uncertain):
     assert bool(doubt(text, confidence, in_cell)) is uncertain
+
+
+def placed_scan_page(tmp_path, picture, headings: list[tuple[float, float, float, str]], box) -> object:
+    """A one-page PDF of the reference's page size with a text layer (`headings`: x, top, size,
+    text) and `picture` placed over `box` (points), as a Word file with a pasted scan prints."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from tests.rendering.render_budget import FONT
+
+    width, height = 841.889764, 595.303937
+    path = tmp_path / "placed.pdf"
+    page = canvas.Canvas(str(path), pagesize=(width, height))
+    for x, top, size, text in headings:
+        page.setFont(FONT, size)
+        page.drawString(x, height - top - size * 0.88, text)
+    x0, top, x1, bottom = box
+    page.drawImage(ImageReader(picture), x0, height - bottom, x1 - x0, bottom - top)
+    page.save()
+    return path
+
+
+REFERENCE_05_HEADINGS = [(53, 47, 11, "预算 05 表"), (304, 71, 16, "2023 年一般公共预算支出预算表"),
+                         (53, 101, 10, "部门名称：政府办 单位：万元")]
+
+
+def test_a_scanned_table_placed_on_a_text_page_is_read_by_ocr(tmp_path, text_layer, reference_document):
+    from assets.clean.tables import document_to_tables
+
+    box = (50.0, 114.0, 792.0, 520.0)  # around 05's grid on the reference's p. 21
+    reference = pypdfium2.PdfDocument(str(REFERENCE_PDF))
+    scan = reference[20].render(scale=200 / 72, crop=(box[0], 595.303937 - box[3], 841.889764 - box[2], box[1]))
+    path = placed_scan_page(tmp_path, scan.to_pil().convert("RGB"), REFERENCE_05_HEADINGS, box)
+    document = extract_document(path)
+    assert document.ocr_pages == (1,)
+    assert {c.source for c in document.cells} == {"ocr"} and {ln.source for ln in document.lines} == {"text"}
+    truth, read = page_cells(text_layer, 21), page_cells(document, 1)
+    amounts = [(key, cell.text) for key, cell in truth.items() if is_number(cell.text)]
+    assert len(amounts) > 60 and all(folded(read[key].text) == folded(text) for key, text in amounts)
+    table = document_to_tables(document).tables[0]
+    expected = next(t for t in reference_document.tables if t.printed_code == "05")
+    assert (table.printed_code, table.table_id) == ("05", expected.table_id)
+    assert [row.values for row in table.rows] == [row.values for row in expected.rows]
+
+
+def test_a_chart_placed_on_a_text_page_is_not_read(tmp_path):
+    from PIL import Image, ImageDraw
+
+    chart = Image.new("RGB", (900, 600), "white")
+    draw = ImageDraw.Draw(chart)
+    draw.pieslice((150, 100, 550, 500), 0, 120, fill=(68, 114, 196))
+    draw.pieslice((150, 100, 550, 500), 120, 360, fill=(237, 125, 49))
+    draw.line((50, 550, 850, 550), fill="black", width=3)  # an axis: one rule, no grid
+    draw.line((50, 50, 50, 550), fill="black", width=3)
+    path = placed_scan_page(tmp_path, chart, REFERENCE_05_HEADINGS, (100.0, 150.0, 550.0, 450.0))
+    document = extract_document(path)
+    assert document.ocr_pages == () and document.cells == ()
+    assert [ln.text for ln in document.lines] == [text for _, _, _, text in REFERENCE_05_HEADINGS]
