@@ -1,4 +1,4 @@
-"""Pages without a text layer read by OCR: image-only copies of the reference made under nine scan
+"""Pages without a text layer read by OCR: image-only copies of the reference made under eleven scan
 conditions, compared cell by cell with the reference's own text layer; every amount exact, and
 any cell read differently is flagged as uncertain."""
 from __future__ import annotations
@@ -8,10 +8,10 @@ import pytest
 
 from assets.clean.numbers import is_number
 from assets.clean.ocr_readings import UNCERTAIN_BELOW, doubt, ocr_readings
-from assets.extract.ocr import printed
+from assets.extract.ocr import printed, render_page, skew_degrees
 from assets.extract.pdf_document import extract_document
 from tests.conftest import REFERENCE_PDF
-from tests.scan_factory import CONDITIONS, folded, page_cells, scan_copy
+from tests.scan_factory import CONDITIONS, ScanCondition, folded, page_cells, scan_copy
 
 # 01 收支总表 (two column blocks), 02 收入表 (a header merged over two rows and 11 columns), 05 一般公共预算支出表
 PAGES = [16, 17, 21]
@@ -61,6 +61,12 @@ def test_text_pages_beside_a_scanned_one_keep_their_text_layer(tmp_path):
     assert document.ocr_pages == (2,)
     assert {c.source for c in document.cells if c.page == 1} == {"text"}
     assert {c.source for c in document.cells if c.page == 2} == {"ocr"}
+
+
+@pytest.mark.parametrize("angle", [-4.5, -1.3, 0.0, 0.7, 3.0, 5.0])
+def test_a_slanted_scan_is_measured_to_a_tenth_of_a_degree(tmp_path, angle):
+    scan = scan_copy(REFERENCE_PDF, tmp_path / "scan.pdf", [17], ScanCondition("slanted", rotate_degrees=angle))
+    assert skew_degrees(render_page(scan, 1)) == pytest.approx(angle, abs=0.05)
 
 
 @pytest.mark.parametrize(("recognised", "shown"), [
