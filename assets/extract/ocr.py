@@ -4,6 +4,7 @@ morphology), words by RapidOCR, returned as the same RawCell/TextLine records ma
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,10 +17,10 @@ import pypdfium2
 from assets.extract.model import RawCell, TextLine
 
 DPI = 200
-POINTS_PER_PIXEL = 72 / DPI
+MAX_PIXELS = round(841.89 * 1190.55 * (DPI / 72) ** 2)  # an A3 page at DPI: 7.7 million pixels
 LINE_FRACTION = 40  # a ruling line is at least 1/40 of the page side long
 DETECT_SIDE = 1280
-MAX_SKEW, SKEW_STEP = 2.0, 0.1  # degrees: scans fed in at a slant
+MAX_SKEW, COARSE_STEP, SKEW_STEP = 5.0, 0.5, 0.1  # degrees: scans fed in at a slant
 SKEW_WIDTH = 800  # pixels: the page is measured for skew at this width
 MERGE_GAP = 6  # pixels: rule pixels closer than this are one rule
 MIN_TABLE_SIDE = 60  # pixels: a line figure smaller than this is no table
@@ -68,21 +69,29 @@ def ocr_engine():
                             "Det.limit_side_len": DETECT_SIDE})
 
 
-def render_page(path: Path, number: int) -> np.ndarray:
-    """Given a PDF and a 1-based page number, return the page at DPI as a grey image in RGB
-    layout, taken from the red channel: a red seal stamped over cells fades to paper there
-    while black and blue print stays dark."""
+def pixels_per_point(width: float, height: float) -> float:
+    """Given a page's size in points, return its render scale: DPI, lowered on a page so large
+    (A0, a sheet drawn 2,773 points tall) that its image would exceed MAX_PIXELS."""
+    return min(DPI / 72, math.sqrt(MAX_PIXELS / (width * height)))
+
+
+def render_page(path: Path, number: int) -> tuple[np.ndarray, float]:
+    """Given a PDF and a 1-based page number, return the page as a grey image in RGB layout,
+    taken from the red channel (a red seal stamped over cells fades to paper there while black
+    and blue print stays dark), and the points one of its pixels covers."""
     pdf = pypdfium2.PdfDocument(str(path))
     try:
-        rgb = pdf[number - 1].render(scale=DPI / 72, rev_byteorder=True).to_numpy()  # RGB, not BGR
+        page = pdf[number - 1]
+        scale = pixels_per_point(*page.get_size())
+        rgb = page.render(scale=scale, rev_byteorder=True).to_numpy()  # RGB, not BGR
     finally:
         pdf.close()
-    return cv2.cvtColor(np.ascontiguousarray(rgb[:, :, 0]), cv2.COLOR_GRAY2RGB)
+    return cv2.cvtColor(np.ascontiguousarray(rgb[:, :, 0]), cv2.COLOR_GRAY2RGB), 1 / scale
 
 
 def skew_degrees(image: np.ndarray) -> float:
     """Given a page image, return the angle its lines of print are turned by (a scan fed in at a
-    slant): the turn back that makes the rows of ink sharpest, to SKEW_STEP."""
+    slant): the turn back that makes the rows of ink sharpest, to SKEW_STEP within MAX_SKEW."""
     grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     scale = SKEW_WIDTH / grey.shape[1]
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
@@ -94,8 +103,12 @@ def skew_degrees(image: np.ndarray) -> float:
         turned = cv2.warpAffine(ink, turn, ink.shape[::-1], flags=cv2.INTER_NEAREST)
         return float(np.var(turned.sum(axis=1, dtype=np.float64)))
 
-    angles = np.arange(-MAX_SKEW, MAX_SKEW + SKEW_STEP / 2, SKEW_STEP)
-    return -float(max(angles, key=sharpness))
+    # coarse steps over the whole range, then fine steps between the best one's neighbours:
+    # 21 + 9 turns cover ±5° where 41 fine ones covered ±2° (a quarter coarse step off, a row
+    # of ink drifts under 4 of SKEW_WIDTH's pixels: still sharper than at the next step)
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP), key=sharpness)
+    fine = coarse + np.arange(-COARSE_STEP + SKEW_STEP, COARSE_STEP - SKEW_STEP / 2, SKEW_STEP)
+    return -round(float(max(fine, key=sharpness)), 1)
 
 
 def deskewed(image: np.ndarray) -> np.ndarray:
@@ -243,8 +256,9 @@ def is_grid(region, masks) -> bool:
     return len(rows) >= 3 and len(cols) >= 3
 
 
-def table_cells(number: int, table_index: int, region, words, image, masks) -> list[RawCell]:
-    """Given one table region, return its slots as RawCells with the OCR words inside them."""
+def table_cells(number: int, table_index: int, region, words, image, masks,
+                points_per_pixel: float) -> list[RawCell]:
+    """Given one table region, return its slots as RawCells (in points) with the OCR words inside them."""
     horizontal, vertical = masks
     rows, cols = grid_lines(region, masks)  # is_grid(region, masks): three rules or more each way
     x, y, w, h = region
@@ -262,14 +276,14 @@ def table_cells(number: int, table_index: int, region, words, image, masks) -> l
         first = min((wd.x0 for wd in words_in(words, box)), default=box[0])
         cells.append(RawCell(
             number, table_index, r, c, text, origin[0], origin[1], False,
-            *(v * POINTS_PER_PIXEL for v in (cols[c], rows[r], cols[c + 1], rows[r + 1])),
-            indent=(first - box[0]) * POINTS_PER_PIXEL if text else 0.0,
+            *(v * points_per_pixel for v in (cols[c], rows[r], cols[c + 1], rows[r + 1])),
+            indent=(first - box[0]) * points_per_pixel if text else 0.0,
             source="ocr", ocr_confidence=score))
     return cells
 
 
-def text_lines(number: int, words: list[Word]) -> list[TextLine]:
-    """Given the words outside every table, return them grouped into lines, top to bottom."""
+def text_lines(number: int, words: list[Word], points_per_pixel: float) -> list[TextLine]:
+    """Given the words outside every table, return them grouped into lines (in points), top to bottom."""
     groups: list[list[Word]] = []
     for word in sorted(words, key=lambda w: w.centre[1]):
         if groups and word.centre[1] < groups[-1][0].bottom:
@@ -281,18 +295,19 @@ def text_lines(number: int, words: list[Word]) -> list[TextLine]:
         ordered = sorted(group, key=lambda w: w.x0)
         text = "".join(w.text for w in ordered)
         lines.append(TextLine(
-            number, index, text, ordered[0].x0 * POINTS_PER_PIXEL,
-            min(w.top for w in ordered) * POINTS_PER_PIXEL,
-            max(w.bottom for w in ordered) * POINTS_PER_PIXEL,
+            number, index, text, ordered[0].x0 * points_per_pixel,
+            min(w.top for w in ordered) * points_per_pixel,
+            max(w.bottom for w in ordered) * points_per_pixel,
             source="ocr", ocr_confidence=min(w.score for w in ordered)))
     return lines
 
 
-def only_regions(image: np.ndarray, regions: list[tuple[float, float, float, float]]) -> np.ndarray:
+def only_regions(image: np.ndarray, regions: list[tuple[float, float, float, float]],
+                 points_per_pixel: float) -> np.ndarray:
     """Given a page image and boxes in PDF points, return the image with paper outside them."""
     kept = np.full_like(image, 255)
     for x0, top, x1, bottom in regions:
-        a, b, c, d = (max(0, round(v / POINTS_PER_PIXEL)) for v in (x0, top, x1, bottom))
+        a, b, c, d = (max(0, round(v / points_per_pixel)) for v in (x0, top, x1, bottom))
         kept[b:d, a:c] = image[b:d, a:c]
     return kept
 
@@ -302,8 +317,8 @@ def ocr_page(path: Path, number: int, regions: list[tuple[float, float, float, f
     """Given a PDF and the number of a page without a text layer, return its cells and lines; with
     `regions` (boxes in points: scans placed on a text page), only what is printed inside them,
     its tables numbered on from `first_table`."""
-    image = render_page(path, number)
-    image = deskewed(only_regions(image, regions) if regions else image)
+    image, points_per_pixel = render_page(path, number)
+    image = deskewed(only_regions(image, regions, points_per_pixel) if regions else image)
     horizontal, vertical = rule_masks(image)
     tables = [region for region in table_regions(horizontal, vertical) if is_grid(region, (horizontal, vertical))]
     if regions and not tables:  # a picture on a text page without a ruled table: a chart or a photo
@@ -312,10 +327,10 @@ def ocr_page(path: Path, number: int, regions: list[tuple[float, float, float, f
     cells: list[RawCell] = []
     outside = list(words)
     for table_index, region in enumerate(tables, start=first_table):
-        table = table_cells(number, table_index, region, words, image, (horizontal, vertical))
+        table = table_cells(number, table_index, region, words, image, (horizontal, vertical), points_per_pixel)
         if table:
             cells.extend(table)
             x, y, w, h = region
             inside = set(map(id, words_in(words, (x, y, x + w, y + h))))
             outside = [word for word in outside if id(word) not in inside]
-    return cells, text_lines(number, outside)
+    return cells, text_lines(number, outside, points_per_pixel)

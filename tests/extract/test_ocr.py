@@ -1,4 +1,4 @@
-"""Pages without a text layer read by OCR: image-only copies of the reference made under nine scan
+"""Pages without a text layer read by OCR: image-only copies of the reference made under eleven scan
 conditions, compared cell by cell with the reference's own text layer; every amount exact, and
 any cell read differently is flagged as uncertain."""
 from __future__ import annotations
@@ -8,10 +8,10 @@ import pytest
 
 from assets.clean.numbers import is_number
 from assets.clean.ocr_readings import UNCERTAIN_BELOW, doubt, ocr_readings
-from assets.extract.ocr import printed
+from assets.extract.ocr import pixels_per_point, printed, render_page, skew_degrees
 from assets.extract.pdf_document import extract_document
 from tests.conftest import REFERENCE_PDF
-from tests.scan_factory import CONDITIONS, folded, page_cells, scan_copy
+from tests.scan_factory import CONDITIONS, ScanCondition, folded, page_cells, scan_copy
 
 # 01 收支总表 (two column blocks), 02 收入表 (a header merged over two rows and 11 columns), 05 一般公共预算支出表
 PAGES = [16, 17, 21]
@@ -63,6 +63,12 @@ def test_text_pages_beside_a_scanned_one_keep_their_text_layer(tmp_path):
     assert {c.source for c in document.cells if c.page == 2} == {"ocr"}
 
 
+@pytest.mark.parametrize("angle", [-4.5, -1.3, 0.0, 0.7, 3.0, 5.0])
+def test_a_slanted_scan_is_measured_to_a_tenth_of_a_degree(tmp_path, angle):
+    scan = scan_copy(REFERENCE_PDF, tmp_path / "scan.pdf", [17], ScanCondition("slanted", rotate_degrees=angle))
+    assert skew_degrees(render_page(scan, 1)[0]) == pytest.approx(angle, abs=0.05)
+
+
 @pytest.mark.parametrize(("recognised", "shown"), [
     ("2026年度收入预算101，673.03万元,比(2025)年", "2026年度收入预算101,673.03万元，比（2025）年"),
     ("单位 (科目名称)", "单位（科目名称）"),
@@ -87,15 +93,16 @@ def test_a_reading_is_uncertain_when_its_score_is_low_or_it_is_no_amount(text, c
     assert bool(doubt(text, confidence, in_cell)) is uncertain
 
 
-def placed_scan_page(tmp_path, picture, headings: list[tuple[float, float, float, str]], box) -> object:
-    """A one-page PDF of the reference's page size with a text layer (`headings`: x, top, size,
-    text) and `picture` placed over `box` (points), as a Word file with a pasted scan prints."""
+def placed_scan_page(tmp_path, picture, headings: list[tuple[float, float, float, str]], box,
+                     size: tuple[float, float] = (841.889764, 595.303937)) -> object:
+    """A one-page PDF (the reference's page size by default) with a text layer (`headings`: x,
+    top, size, text) and `picture` placed over `box` (points), as a Word file with a pasted scan prints."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
     from tests.rendering.render_budget import FONT
 
-    width, height = 841.889764, 595.303937
+    width, height = size
     path = tmp_path / "placed.pdf"
     page = canvas.Canvas(str(path), pagesize=(width, height))
     for x, top, size, text in headings:
@@ -143,3 +150,35 @@ def test_a_chart_placed_on_a_text_page_is_not_read(tmp_path):
     document = extract_document(path)
     assert document.ocr_pages == () and document.cells == ()
     assert [ln.text for ln in document.lines] == [text for _, _, _, text in REFERENCE_05_HEADINGS]
+
+
+@pytest.mark.parametrize(("size", "dpi"), [
+    ((595.28, 841.89), 200.0),  # A4 and A3: at 200 dpi
+    ((841.89, 1190.55), 200.0),
+    ((2383.94, 3370.39), 70.7),  # A0, eight times A3: 200 / √8 dpi
+    ((595.0, 2773.0), 155.9),  # a sheet drawn 2,773 points tall: 200 × √(A3 / its area)
+])
+def test_a_page_is_rendered_within_the_pixels_of_a3_at_200_dpi(size, dpi):
+    scale = pixels_per_point(*size)
+    assert scale * 72 == pytest.approx(dpi, abs=0.1)
+    assert size[0] * size[1] * scale ** 2 < 7.75e6
+
+
+def test_a_huge_scanned_page_is_read_in_page_points(tmp_path, text_layer):
+    """The reference's p. 17 scaled up 2.8 times on an image-only page of 2,400 x 3,400 points:
+    rendered within the cap (70 dpi, not 200), every amount read, each cell where it is printed."""
+    factor, left, top = 2.8, 100.0, 900.0
+    picture = pypdfium2.PdfDocument(str(REFERENCE_PDF))[16].render(scale=250 / 72).to_pil().convert("RGB")
+    box = (left, top, left + 841.889764 * factor, top + 595.303937 * factor)
+    path = placed_scan_page(tmp_path, picture, [], box, size=(2400.0, 3400.0))
+    image, points_per_pixel = render_page(path, 1)
+    assert image.shape[0] * image.shape[1] < 7.75e6 and points_per_pixel == pytest.approx(72 / 70.1, abs=0.01)
+    document = extract_document(path)
+    truth, read = page_cells(text_layer, 17), page_cells(document, 1)
+    amounts = [key for key, cell in truth.items() if is_number(cell.text)]
+    assert len(amounts) > 40 and all(folded(read[key].text) == folded(truth[key].text) for key in amounts)
+    for key, cell in truth.items():  # the grid's rules where the text layer's are, scaled: within 3 points
+        got = read[key]
+        assert got.x0 == pytest.approx(left + cell.x0 * factor, abs=3), key
+        assert got.top == pytest.approx(top + cell.top * factor, abs=3), key
+        assert got.bottom == pytest.approx(top + cell.bottom * factor, abs=3), key
