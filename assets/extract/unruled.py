@@ -193,9 +193,7 @@ def read_table(segment: list[Block], above: str, height: float) -> UnruledTable 
     body = segment[start:]
     gap = max(MIN_COLUMN_GAP, COLUMN_GAP * height)
     labels = header_labels(header_words, gap, height)
-    columns = merge_intervals([(w.x0, w.x1) for b in body for w in b.words], gap)
-    columns = sorted(columns + merge_intervals([(lb.x0, lb.x1) for lb in labels
-                                                if not any(overlaps((lb.x0, lb.x1), c) for c in columns)], gap))
+    columns = table_columns(merge_intervals([(w.x0, w.x1) for b in body for w in b.words], gap), labels, height)
     amount_rows = sum(b.has_amount() for b in body)
     min_columns, min_amount_rows = GATES[above]
     sentences = sum(any(PROSE.search(w.text) for w in b.words) for b in segment)
@@ -205,6 +203,31 @@ def read_table(segment: list[Block], above: str, height: float) -> UnruledTable 
     words = header_words + [w for b in body for w in b.words]
     box = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
     return UnruledTable(tuple(columns), header, origins, tuple(body), box)
+
+
+def table_columns(body: list[tuple[float, float]], labels: list[Word], height: float) -> list[tuple[float, float]]:
+    """The body's columns with the header's labels: the white space halfway between two body
+    columns parts their zones; in each zone the deepest label overlapping (else nearest) the body
+    column heads it (a label centred over amounts printed to the right, or over names printed to
+    the left), and the zone's other leaves are columns printed empty: its other deepest labels, and
+    below the top level, a label no deeper label stands under. A column's extent is its text's and
+    its head's."""
+    levels = label_levels(labels, height)
+    cuts = [(left[1] + right[0]) / 2 for left, right in zip(body, body[1:], strict=False)]
+    columns = []
+    for z, (x0, x1) in enumerate(body):
+        low, high = cuts[z - 1] if z else float("-inf"), cuts[z] if z < len(cuts) else float("inf")
+        zone = [i for i, lb in enumerate(labels) if low <= (lb.x0 + lb.x1) / 2 < high]
+        deepest = max((levels[i] for i in zone), default=0)
+        heads = [i for i in zone if levels[i] == deepest]
+        head = max(heads, key=lambda i: (min(x1, labels[i].x1) - max(x0, labels[i].x0),
+                                         -abs(labels[i].x0 + labels[i].x1 - x0 - x1)), default=None)
+        columns.append((x0, x1) if head is None else (min(x0, labels[head].x0), max(x1, labels[head].x1)))
+        columns += [(labels[i].x0, labels[i].x1) for i in zone if i != head and (
+            levels[i] == deepest or (levels[i] > 0 and not any(
+                levels[j] > levels[i] and overlaps((labels[i].x0, labels[i].x1), (labels[j].x0, labels[j].x1))
+                for j in range(len(labels)))))]
+    return sorted(columns)
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -59,3 +59,11 @@ UNRULED_LAYOUTS = {
     "three_line_land_9pt_w80_norep": Layout(font_size=9, rules="three_line", width_scale=0.8, repeat_header=False),
     "three_line_port_8pt_times": Layout(landscape=False, font_size=8, rules="three_line", number_font="Times-Roman"),
 }
+# Unruled, as a spreadsheet aligns them: amounts to the right, header labels centred. The tables
+# each layout reads exactly; the others are a known gap (docs/extraction.md).
+ALIGNED_LAYOUTS = {
+    "aligned_none_land_8pt": (Layout(rules="none", spreadsheet_align=True), ("01", "02", "08", "09", "13")),
+    "aligned_three_line_port_7pt_norep": (
+        Layout(landscape=False, font_size=7, rules="three_line", repeat_header=False, spreadsheet_align=True),
+        ("01", "02", "03", "05", "06", "08", "09", "12", "13")),
+}

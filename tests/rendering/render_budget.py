@@ -8,11 +8,13 @@ by reportlab, which never breaks a span: each span is drawn as one box per page 
 label in its first row, or, for `label_cut`, with its label split across the page break."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -23,6 +25,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 # simplified character of the truth (MSung-Light, HeiseiMin-W3, HYSMyeongJo-Medium drop some),
 # so fonts vary through `number_font`, the font of amounts and codes.
 FONT = "STSong-Light"
+AMOUNT = re.compile(r"-?[\d,]+\.\d+")
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 MARGIN = 30
 FRAME_PADDING = 6  # SimpleDocTemplate's frame padding on each side
@@ -45,6 +48,7 @@ class Layout:
     word_like: bool = False  # continuation pages without a rule above their first row (Word)
     running_title: bool = False  # continuation pages titled again: "预算07表（续）" and the title
     rules: str = "grid"  # "grid"; "three_line": rules above and under the header and at the foot; "none"
+    spreadsheet_align: bool = False  # amounts right-aligned, header labels centred (else all left)
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,19 @@ def styles(layout: Layout) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphSty
     return title, small, cell
 
 
-def cell_flowable(text: str, style: ParagraphStyle, layout: Layout):
+def aligned(style: ParagraphStyle, text: str, header: bool, layout: Layout) -> ParagraphStyle:
+    """The cell style as a spreadsheet aligns it: header labels centred, amounts to the right."""
+    if not layout.spreadsheet_align:
+        return style
+    if header:
+        return ParagraphStyle("h", parent=style, alignment=TA_CENTER)
+    return ParagraphStyle("n", parent=style, alignment=TA_RIGHT) if AMOUNT.fullmatch(text) else style
+
+
+def cell_flowable(text: str, style: ParagraphStyle, layout: Layout, header: bool = False):
     if not text:
         return ""
+    style = aligned(style, text, header, layout)
     if layout.number_font and not any(ord(ch) > 0x2E80 for ch in text):
         return Paragraph(f'<font name="{layout.number_font}">{escape(text)}</font>', style)
     return Paragraph(text, style)
@@ -108,7 +122,7 @@ def table_flowables(table: dict, layout: Layout, width: float, height: float) ->
     if table.get("body_merges") or layout.word_like or layout.running_title:
         grids = paged_grids(table, layout, widths, height)
     else:
-        wrapped = [[cell_flowable(text, cell, layout) for text in row] for row in rows]
+        wrapped = [[cell_flowable(text, cell, layout, r < n_header) for text in row] for r, row in enumerate(rows)]
         grid = Table(wrapped, colWidths=widths, repeatRows=n_header if layout.repeat_header else 0)
         grid.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), FONT, layout.font_size),

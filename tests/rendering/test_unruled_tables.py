@@ -11,7 +11,7 @@ from assets.extract.pdf_document import extract_document
 from assets.extract.unruled import unruled_tables
 from tests.conftest import SHARED
 from tests.rendering.compare import differing_cells
-from tests.rendering.layouts import RENDERED_TABLES, UNRULED_LAYOUTS
+from tests.rendering.layouts import ALIGNED_LAYOUTS, RENDERED_TABLES, UNRULED_LAYOUTS
 from tests.rendering.render_budget import Layout, render_budget
 from tests.rendering.test_page_breaks import lost_space_at_wrap
 
@@ -57,3 +57,16 @@ def test_coverage_says_a_table_was_read_from_white_space(truth_tables, tmp_path)
     table = document_to_tables(extract_document(path)).tables[0]
     assert table.table_id == "general_public_expenditure"
     assert "printed without ruling lines" in table.why
+
+
+@pytest.mark.parametrize("name", sorted(ALIGNED_LAYOUTS))
+def test_spreadsheet_aligned_unruled_tables_extract_to_the_truth(name, truth_tables, tmp_path):
+    """Amounts printed to the right and header labels centred: a label heads the body column of its
+    zone (the white space halfway to the next column parts two zones), wherever it stands in it."""
+    layout, exact = ALIGNED_LAYOUTS[name]
+    path = render_budget(tmp_path / f"{name}.pdf", [truth_tables[c] for c in RENDERED_TABLES], layout)
+    found = {t.printed_code: t for t in document_to_tables(extract_document(path)).tables}
+    for code in exact:
+        table = found[code]
+        got = [[None if row.values[k] is None else str(row.values[k]) for k in table.columns] for row in table.rows]
+        assert got == [row["cells"] for row in truth_tables[code]["rows"]], code
