@@ -22,6 +22,7 @@ PDF_MAGIC = b"%PDF-"
 PDF_END = b"%%EOF"
 END_WINDOW = 1024  # readers look for %%EOF in the last 1024 bytes, as the PDF reference says
 PLACED_SCAN_SHARE = 0.1  # of the page's area: a picture this large on a text page may be a scanned table
+MAX_CHARS_OVER_SCAN = 20  # characters printed over such a picture: a page number, a stamp, not its text
 
 
 class UnreadableDocument(Exception):
@@ -109,20 +110,28 @@ def read_text_page(path: Path, page, number: int, after_table: bool) -> tuple[li
     if not scans:
         return page_cells, page_lines, False
     scan_cells, scan_lines = ocr_page(path, number, scans, first_table=len(boxes))
+    stamped = [line for line in page_lines if any(inside(line.x0, line.top, box) for box in scans)]
+    scan_lines = [line for line in scan_lines  # the page number printed over the scan, read again
+                  if not any(min(line.bottom, s.bottom) > max(line.top, s.top) for s in stamped)]
     return page_cells + scan_cells, page_lines + [replace(line, line_index=len(page_lines) + i)
                                                   for i, line in enumerate(scan_lines)], bool(scan_cells)
 
 
 def placed_scans(page) -> list[tuple[float, float, float, float]]:
     """The boxes of the pictures on a text page that are scans to read: each covering at least
-    PLACED_SCAN_SHARE of the page with no character printed over it (a letterhead or watermark
-    under the text is not one)."""
+    PLACED_SCAN_SHARE of the page with at most a page number or a stamp printed over it (a
+    letterhead or watermark under the text, or a scan under its own OCR text layer, is not one)."""
     area = float(page.width * page.height)
     boxes = [(max(0.0, float(im["x0"])), max(0.0, float(im["top"])), min(float(page.width), float(im["x1"])),
               min(float(page.height), float(im["bottom"]))) for im in page.images]
+    printed = [((ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2)
+               for ch in page.chars if not ch["text"].isspace()]
     return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) >= PLACED_SCAN_SHARE * area
-            and not any(box[0] <= (ch["x0"] + ch["x1"]) / 2 <= box[2] and box[1] <= (ch["top"] + ch["bottom"]) / 2
-                        <= box[3] for ch in page.chars if not ch["text"].isspace())]
+            and sum(inside(x, y, box) for x, y in printed) <= MAX_CHARS_OVER_SCAN]
+
+
+def inside(x: float, y: float, box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def has_doubled_chars(page) -> bool:

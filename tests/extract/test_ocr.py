@@ -105,11 +105,11 @@ def placed_scan_page(tmp_path, picture, headings: list[tuple[float, float, float
     width, height = size
     path = tmp_path / "placed.pdf"
     page = canvas.Canvas(str(path), pagesize=(width, height))
-    for x, top, size, text in headings:
-        page.setFont(FONT, size)
-        page.drawString(x, height - top - size * 0.88, text)
     x0, top, x1, bottom = box
     page.drawImage(ImageReader(picture), x0, height - bottom, x1 - x0, bottom - top)
+    for x, top, size, text in headings:  # over the picture where they fall on it
+        page.setFont(FONT, size)
+        page.drawString(x, height - top - size * 0.88, text)
     page.save()
     return path
 
@@ -135,6 +135,21 @@ def test_a_scanned_table_placed_on_a_text_page_is_read_by_ocr(tmp_path, text_lay
     expected = next(t for t in reference_document.tables if t.printed_code == "05")
     assert (table.printed_code, table.table_id) == ("05", expected.table_id)
     assert [row.values for row in table.rows] == [row.values for row in expected.rows]
+
+
+def test_a_scanned_page_with_its_page_number_printed_over_it_is_read_by_ocr(tmp_path, text_layer):
+    """A portal's PDF of scans stamps each page's number as text over the picture: the page is still
+    read from its picture, the number kept once."""
+    reference = pypdfium2.PdfDocument(str(REFERENCE_PDF))
+    scan = reference[20].render(scale=200 / 72).to_pil().convert("RGB")
+    path = placed_scan_page(tmp_path, scan, [(410, 560, 10, "- 21 -")], (0.0, 0.0, 841.889764, 595.303937))
+    document = extract_document(path)
+    assert document.ocr_pages == (1,)
+    assert [ln.text for ln in document.lines].count("- 21 -") == 1
+    assert not any("21" in ln.text for ln in document.lines if ln.source == "ocr" and ln.top > 550)
+    truth, read = page_cells(text_layer, 21), page_cells(document, 1)
+    amounts = [(key, cell.text) for key, cell in truth.items() if is_number(cell.text)]
+    assert len(amounts) > 60 and all(folded(read[key].text) == folded(text) for key, text in amounts)
 
 
 def test_a_chart_placed_on_a_text_page_is_not_read(tmp_path):
