@@ -10,7 +10,7 @@ from assets.clean.numbers import is_number
 from assets.clean.ocr_readings import UNCERTAIN_BELOW, doubt, ocr_readings
 from assets.extract.ocr import pixels_per_point, printed, render_page, skew_degrees
 from assets.extract.pdf_document import extract_document
-from tests.conftest import REFERENCE_PDF
+from tests.conftest import REFERENCE_PDF, SHARED
 from tests.scan_factory import CONDITIONS, ScanCondition, folded, page_cells, scan_copy
 
 # 01 收支总表 (two column blocks), 02 收入表 (a header merged over two rows and 11 columns), 05 一般公共预算支出表
@@ -197,3 +197,24 @@ def test_a_huge_scanned_page_is_read_in_page_points(tmp_path, text_layer):
         assert got.x0 == pytest.approx(left + cell.x0 * factor, abs=3), key
         assert got.top == pytest.approx(top + cell.top * factor, abs=3), key
         assert got.bottom == pytest.approx(top + cell.bottom * factor, abs=3), key
+
+
+PROVINCES = SHARED / "corpus" / "real" / "provinces"
+# real ruled tables of four provinces and a central body, each page scanned at 200 dpi (the 三公 and
+# 收支总表 pages hand-checked in tests/test_real_provinces.py)
+REAL_SCANS = [("chongqing/2026_cq-gov-general-office_dept-budget.pdf", 20),
+              ("central/2026_national-public-complaints-bureau_dept-budget.pdf", 16),
+              ("zhejiang/2026_hangzhou-police_dept-budget.pdf", 29),
+              ("guangdong/2026_guangzhou-statistics-bureau_dept-budget.pdf", 10)]
+
+
+@pytest.mark.skipif(not PROVINCES.exists(), reason="real corpus absent: ../shared/corpus/real/provinces")
+@pytest.mark.parametrize(("name", "page"), REAL_SCANS)
+def test_a_scanned_page_of_a_real_pdf_reads_like_its_text_layer(tmp_path, name, page):
+    source = PROVINCES / name
+    text_layer, scan = extract_document(source), extract_document(scan_copy(source, tmp_path / "scan.pdf", [page]))
+    truth, read = page_cells(text_layer, page), page_cells(scan, 1)
+    amounts = [(key, cell.text) for key, cell in truth.items() if is_number(cell.text)]
+    assert len(amounts) >= 5
+    assert all(key in read and folded(read[key].text) == folded(text) for key, text in amounts)
+    assert sum(key in read and folded(read[key].text) == folded(cell.text) for key, cell in truth.items()) == len(truth)
