@@ -13,6 +13,8 @@ from assets.extract.model import ExtractedDocument, RawCell, TextLine
 UNCERTAIN_BELOW = 0.95  # recognition score under which a number read by OCR is not trusted
 DIGIT = re.compile(r"\d")
 AMOUNT_LIKE = re.compile(r"^[\d,.\s-]+$")  # nothing but digits and what separates them
+# a label ending in an amount ("…预算总额244.848000"): a rule between two cells was not seen
+GLUED_AMOUNT = re.compile(r"[\u4e00-\u9fff）)]\s*-?\d[\d,]*\.\d+$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ def doubt(text: str, confidence: float, in_cell: bool) -> str:
         return f"OCR confidence {confidence:.2f} < {UNCERTAIN_BELOW}"
     if in_cell and AMOUNT_LIKE.match(text) and not is_number(text):
         return "digits that do not read as an amount"
+    if in_cell and GLUED_AMOUNT.search(text):
+        return "an amount read into a label's cell (a ruling line not seen in the scan)"
     return ""
 
 

@@ -88,6 +88,8 @@ def test_ocr_text_is_given_the_punctuation_of_print(recognised, shown):
     ("（一）本年财政拨款收入101,673.03万元", 0.90, False, True),
     ("- 6-", 0.88, False, False),  # the page number, on a line of its own (Beijing p. 6)
     ("5.事业收入0万元。", 0.94, False, True),  # the amount on Beijing p. 5
+    ("“三公”经费财政拨款预算总额244.848000", 0.99, True, True),  # a rule not seen: amount in the label
+    ("接待业务工作经费 2023", 0.99, True, False),  # a year in a name
 ])
 def test_a_reading_is_uncertain_when_its_score_is_low_or_it_is_no_amount(text, confidence, in_cell, uncertain):
     assert bool(doubt(text, confidence, in_cell)) is uncertain
@@ -218,3 +220,14 @@ def test_a_scanned_page_of_a_real_pdf_reads_like_its_text_layer(tmp_path, name, 
     assert len(amounts) >= 5
     assert all(key in read and folded(read[key].text) == folded(text) for key, text in amounts)
     assert sum(key in read and folded(read[key].text) == folded(cell.text) for key, cell in truth.items()) == len(truth)
+
+
+@pytest.mark.skipif(not PROVINCES.exists(), reason="real corpus absent: ../shared/corpus/real/provinces")
+def test_amounts_a_scan_reads_into_header_cells_are_flagged(tmp_path):
+    """北京市审计局 p. 9 rules its 三公 table in light grey: scanned, the rule under the header is not
+    seen and two amounts land in their header cells. They are flagged, not lost silently."""
+    source = PROVINCES / "beijing" / "2026_bj-audit-bureau_dept-budget-tables.pdf"
+    scan = extract_document(scan_copy(source, tmp_path / "scan.pdf", [9]))
+    flagged = {r.text for r in ocr_readings(scan) if r.uncertain}
+    assert any(text.endswith("244.848000") for text in flagged)
+    assert any(text.endswith("27.948000") for text in flagged)
