@@ -250,18 +250,19 @@ def grid_lines(region, masks) -> tuple[list[int], list[int]]:
     return rows, cols
 
 
-def is_grid(region, masks) -> bool:
-    """A framed chart or a boxed line has fewer than three rules each way: not a table."""
-    rows, cols = grid_lines(region, masks)
-    return len(rows) >= 3 and len(cols) >= 3
+def table_grids(masks) -> list[tuple[tuple[int, int, int, int], list[int], list[int]]]:
+    """Each table region of the rule masks with its row and column rules; a framed chart or a boxed
+    line has fewer than three rules each way: not a table."""
+    grids = [(region, *grid_lines(region, masks)) for region in table_regions(*masks)]
+    return [(region, rows, cols) for region, rows, cols in grids if len(rows) >= 3 and len(cols) >= 3]
 
 
-def table_cells(number: int, table_index: int, region, words, image, masks,
+def table_cells(number: int, table_index: int, grid, words, image, masks,
                 points_per_pixel: float) -> list[RawCell]:
-    """Given one table region, return its slots as RawCells (in points) with the OCR words inside them."""
+    """Given one table region and its rules, return its slots as RawCells (in points) with the OCR
+    words inside them."""
     horizontal, vertical = masks
-    rows, cols = grid_lines(region, masks)  # is_grid(region, masks): three rules or more each way
-    x, y, w, h = region
+    (x, y, w, h), rows, cols = grid
     words = split_at_rules(words_in(words, (x, y, x + w, y + h)), cols, image, vertical)
     origins = slot_origins(rows, cols, horizontal, vertical)
     spans: dict[tuple[int, int], list[int]] = {}
@@ -320,17 +321,17 @@ def ocr_page(path: Path, number: int, regions: list[tuple[float, float, float, f
     image, points_per_pixel = render_page(path, number)
     image = deskewed(only_regions(image, regions, points_per_pixel) if regions else image)
     horizontal, vertical = rule_masks(image)
-    tables = [region for region in table_regions(horizontal, vertical) if is_grid(region, (horizontal, vertical))]
+    tables = table_grids((horizontal, vertical))
     if regions and not tables:  # a picture on a text page without a ruled table: a chart or a photo
         return [], []
     words = read_words(image)
     cells: list[RawCell] = []
     outside = list(words)
-    for table_index, region in enumerate(tables, start=first_table):
-        table = table_cells(number, table_index, region, words, image, (horizontal, vertical), points_per_pixel)
+    for table_index, grid in enumerate(tables, start=first_table):
+        table = table_cells(number, table_index, grid, words, image, (horizontal, vertical), points_per_pixel)
         if table:
             cells.extend(table)
-            x, y, w, h = region
+            x, y, w, h = grid[0]
             inside = set(map(id, words_in(words, (x, y, x + w, y + h))))
             outside = [word for word in outside if id(word) not in inside]
     return cells, text_lines(number, outside, points_per_pixel)

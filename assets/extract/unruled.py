@@ -69,10 +69,6 @@ class Block:
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
-    def text(self) -> str:
-        return " ".join(" ".join(w.text for w in line) for line in self.lines)
-
     def opens_with_total(self) -> bool:
         """A 合计 row (of an empty table, too): 合计 is its leftmost word; in a header it is a column's label."""
         return bool(TOTAL.match(min(self.words, key=lambda w: w.x0).text))
@@ -174,6 +170,11 @@ class UnruledTable:
     body: tuple[Block, ...]
     box: Box
 
+    def column_of(self, word: Word) -> int:
+        """The column a word stands in: the first whose bounds reach past its centre."""
+        centre = (word.x0 + word.x1) / 2
+        return next((c for c in range(len(self.columns)) if centre < self.bounds(c)[1]), len(self.columns) - 1)
+
     def bounds(self, c: int) -> tuple[float, float]:
         """The x range a word of column c may stand in: halfway to the next columns."""
         left = self.box[0] if c == 0 else (self.columns[c - 1][1] + self.columns[c][0]) / 2
@@ -193,26 +194,26 @@ def read_table(segment: list[Block], above: str, height: float) -> UnruledTable 
     body = segment[start:]
     gap = max(MIN_COLUMN_GAP, COLUMN_GAP * height)
     labels = header_labels(header_words, gap, height)
-    columns = table_columns(merge_intervals([(w.x0, w.x1) for b in body for w in b.words], gap), labels, height)
+    levels = label_levels(labels, height)
+    columns = table_columns(merge_intervals([(w.x0, w.x1) for b in body for w in b.words], gap), labels, levels)
     amount_rows = sum(b.has_amount() for b in body)
     min_columns, min_amount_rows = GATES[above]
     sentences = sum(any(PROSE.search(w.text) for w in b.words) for b in segment)
     if len(columns) < min_columns or amount_rows < min_amount_rows or 3 * sentences >= len(segment):
         return None
-    header, origins = header_grid(labels, columns, height)
+    header, origins = header_grid(labels, levels, columns, LEVEL_GAP * height)
     words = header_words + [w for b in body for w in b.words]
     box = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
     return UnruledTable(tuple(columns), header, origins, tuple(body), box)
 
 
-def table_columns(body: list[tuple[float, float]], labels: list[Word], height: float) -> list[tuple[float, float]]:
+def table_columns(body: list[tuple[float, float]], labels: list[Word], levels: list[int]) -> list[tuple[float, float]]:
     """The body's columns with the header's labels: the white space halfway between two body
     columns parts their zones; in each zone the deepest label overlapping (else nearest) the body
     column heads it (a label centred over amounts printed to the right, or over names printed to
     the left), and the zone's other leaves are columns printed empty: its other deepest labels, and
     below the top level, a label no deeper label stands under. A column's extent is its text's and
     its head's."""
-    levels = label_levels(labels, height)
     cuts = [(left[1] + right[0]) / 2 for left, right in zip(body, body[1:], strict=False)]
     columns = []
     for z, (x0, x1) in enumerate(body):
@@ -280,7 +281,7 @@ def label_levels(labels: list[Word], height: float) -> list[int]:
     return [max(i for i, m in enumerate(levels) if m <= round(lb.middle, 1) + LEVEL_GAP * height) for lb in labels]
 
 
-def header_grid(labels: list[Word], columns: list[tuple[float, float]], height: float):
+def header_grid(labels: list[Word], levels: list[int], columns: list[tuple[float, float]], tolerance: float):
     """Labels -> the header as grid rows: per level the label starting in each column, and each
     slot's origin. A label covers the columns its text overlaps, and the neighbouring columns
     under the same labels above it, with nothing at its level, whose first label below hangs from
@@ -288,7 +289,7 @@ def header_grid(labels: list[Word], columns: list[tuple[float, float]], height: 
     next label under it, and up to the top where nothing above covers it."""
     if not labels:
         return (), ()
-    header = HeaderSpans(labels, label_levels(labels, height), len(columns), LEVEL_GAP * height)
+    header = HeaderSpans(labels, levels, len(columns), tolerance, max(lb.bottom for lb in labels))
     for i, label in enumerate(labels):
         header.place(i, [c for c, col in enumerate(columns) if overlaps((label.x0, label.x1), col)] or
                      [min(range(len(columns)), key=lambda c: abs(sum(columns[c]) - label.x0 - label.x1))])
@@ -305,6 +306,7 @@ class HeaderSpans:
     levels: list[int]
     n_cols: int
     tolerance: float
+    foot: float  # the bottom of the header's lowest label
     owner: dict[tuple[int, int], int] = field(default_factory=dict)  # (level, column) -> label
     spans: dict[int, list[int]] = field(default_factory=dict)
 
@@ -324,8 +326,7 @@ class HeaderSpans:
             return False
         if self.first_below(c, level) is not None:
             return True
-        foot = max(lb.bottom for lb in self.labels)
-        return 2 * self.labels[self.owner[(level, c)]].middle - foot >= self.labels[i].bottom - self.tolerance
+        return 2 * self.labels[self.owner[(level, c)]].middle - self.foot >= self.labels[i].bottom - self.tolerance
 
     def extend(self, i: int) -> None:
         """Widen a parent label (one with labels under it) over the neighbouring columns it heads."""
@@ -373,8 +374,7 @@ def table_cells(table: UnruledTable, page_number: int, index: int) -> list[RawCe
     for k, block in enumerate(table.body):
         texts = block_texts(table, block)
         for c, (x0, x1) in enumerate(table.columns):
-            left, right = table.bounds(c)
-            first = min((w.x0 for w in block.words if left <= (w.x0 + w.x1) / 2 < right), default=x0)
+            first = min((w.x0 for w in block.words if table.column_of(w) == c), default=x0)
             cells.append(RawCell(page_number, index, offset + k, c, texts[c], offset + k, c, False,
                                  x0, block.top, x1, block.bottom, round(max(0.0, first - x0), 1), ruled=False))
     return cells
@@ -387,9 +387,7 @@ def block_texts(table: UnruledTable, block: Block) -> list[str]:
     for line in block.lines:
         pieces: list[list[str]] = [[] for _ in range(n_cols)]
         for word in line:
-            centre = (word.x0 + word.x1) / 2
-            c = next((c for c in range(n_cols) if centre < table.bounds(c)[1]), n_cols - 1)
-            pieces[c].append(word.text)
+            pieces[table.column_of(word)].append(word.text)
         for c in range(n_cols):
             if pieces[c]:
                 parts[c].append(" ".join(pieces[c]))
