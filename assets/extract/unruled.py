@@ -34,6 +34,8 @@ PROSE_WIDTH = 0.6  # of the page width: a line of prose this wide is narrative, 
 # (columns, rows with an amount) a run needs by what stands above it: under a title a table may be
 # printed empty; at the top of a page after a table, it may be that table's last row; else three of each
 GATES = {"titled": (2, 0), "carried": (2, 1), "opening": (3, 3), "inner": (3, 3)}
+RULED_MARGIN = 1.0  # points: a word this close to a ruled table's box is that table's
+RULED_HEADER_GAP = 2.0  # of the text height: rows this close above a ruled table are its header
 
 
 @dataclass(frozen=True)
@@ -81,22 +83,38 @@ class Block:
         return any(AMOUNT.match(w.text) for w in self.words)
 
 
-def unruled_tables(page: Page, page_number: int, after_table: bool = False) -> tuple[list[RawCell], list[Box]]:
-    """Given a page without ruled tables (and whether the page before ended in a table), return the
-    cells and boxes of the tables its words line up in."""
+def unruled_tables(page: Page, after_table: bool = False, ruled: list[Box] = ()) -> list[UnruledTable]:
+    """Given a page (whether the page before ended in a table, and the boxes of the page's ruled
+    tables), return the tables its other words line up in. A ruled table parts the page into bands
+    read one by one; a run just above a ruled table is its unruled header, not a table."""
     words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words(use_text_flow=True)]
     if not words:
-        return [], []
+        return []
     height = median(w.bottom - w.top for w in words)
-    cells: list[RawCell] = []
-    boxes: list[Box] = []
-    for above, segment in segments(printed_rows(text_lines(words), height), float(page.width)):
-        table = read_table(segment, "carried" if above == "opening" and after_table else above, height)
-        if table is None:
-            continue
-        cells.extend(table_cells(table, page_number, len(boxes)))
-        boxes.append(table.box)
-    return cells, boxes
+    tables: list[UnruledTable] = []
+    for n, (band, below) in enumerate(bands(words, ruled)):
+        runs = segments(printed_rows(text_lines(band), height), float(page.width))
+        for k, (above, segment) in enumerate(runs):
+            if n and above == "opening":
+                above = "inner"  # under a ruled table: no table carried on from the page before
+            if below is not None and k == len(runs) - 1 and below - segment[-1].bottom < RULED_HEADER_GAP * height:
+                continue
+            table = read_table(segment, "carried" if above == "opening" and after_table else above, height)
+            if table is not None:
+                tables.append(table)
+    return tables
+
+
+def bands(words: list[Word], ruled: list[Box]) -> list[tuple[list[Word], float | None]]:
+    """The words above, between and under the ruled tables' rows (those level with a ruled table
+    are left out), each band with the top of the ruled table under it (None for the last)."""
+    spans = sorted((top - RULED_MARGIN, bottom + RULED_MARGIN) for _, top, _, bottom in ruled)
+    result, start = [], float("-inf")
+    for top, bottom in [*spans, (float("inf"), float("inf"))]:
+        band = [w for w in words if start < w.middle < top]
+        result.append((band, None if top == float("inf") else top + RULED_MARGIN))
+        start = max(start, bottom)
+    return [(band, below) for band, below in result if band]
 
 
 def text_lines(words: list[Word]) -> list[tuple[Word, ...]]:

@@ -48,8 +48,8 @@ def test_real_narrative_page_without_rules_is_no_table():
     with pdfplumber.open(JIANGSU_2019) as pdf:
         page = pdf.pages[26]
         assert not page.find_tables()
-        assert unruled_tables(page, 27) == ([], [])
-        assert unruled_tables(page, 27, after_table=True) == ([], [])
+        assert unruled_tables(page) == []
+        assert unruled_tables(page, after_table=True) == []
 
 
 def test_coverage_says_a_table_was_read_from_white_space(truth_tables, tmp_path):
