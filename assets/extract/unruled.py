@@ -229,9 +229,10 @@ def table_columns(body: list[tuple[float, float]], labels: list[Word], levels: l
     """The body's columns with the header's labels: the white space halfway between two body
     columns parts their zones; in each zone the deepest label overlapping (else nearest) the body
     column heads it (a label centred over amounts printed to the right, or over names printed to
-    the left), and the zone's other leaves are columns printed empty: its other deepest labels, and
-    below the top level, a label no deeper label stands under. A column's extent is its text's and
-    its head's."""
+    the left), unless none of the deepest overlaps it and a leaf below the top level does (a
+    continuation page prints nothing under the deeper leaf beside it). The zone's other leaves are
+    columns printed empty: its other deepest labels, and below the top level, a label no deeper
+    label stands under. A column's extent is its text's and its head's."""
     cuts = [(left[1] + right[0]) / 2 for left, right in zip(body, body[1:], strict=False)]
     columns = []
     for z, (x0, x1) in enumerate(body):
@@ -239,14 +240,20 @@ def table_columns(body: list[tuple[float, float]], labels: list[Word], levels: l
         zone = [i for i, lb in enumerate(labels) if low <= (lb.x0 + lb.x1) / 2 < high]
         deepest = max((levels[i] for i in zone), default=0)
         heads = [i for i in zone if levels[i] == deepest]
+        if not any(overlaps(span(labels[i]), (x0, x1)) for i in heads):
+            heads = [i for i in zone if levels[i] > 0 and overlaps(span(labels[i]), (x0, x1)) and not any(
+                levels[j] > levels[i] and overlaps(span(labels[i]), span(labels[j])) for j in zone)] or heads
         head = max(heads, key=lambda i: (min(x1, labels[i].x1) - max(x0, labels[i].x0),
                                          -abs(labels[i].x0 + labels[i].x1 - x0 - x1)), default=None)
         columns.append((x0, x1) if head is None else (min(x0, labels[head].x0), max(x1, labels[head].x1)))
         columns += [(labels[i].x0, labels[i].x1) for i in zone if i != head and (
             levels[i] == deepest or (levels[i] > 0 and not any(
-                levels[j] > levels[i] and overlaps((labels[i].x0, labels[i].x1), (labels[j].x0, labels[j].x1))
-                for j in range(len(labels)))))]
+                levels[j] > levels[i] and overlaps(span(labels[i]), span(labels[j])) for j in range(len(labels)))))]
     return sorted(columns)
+
+
+def span(word: Word) -> tuple[float, float]:
+    return word.x0, word.x1
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
