@@ -13,7 +13,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table
 
 from assets.extract.model import RawCell, TextLine
-from assets.extract.unruled import UnruledTable, unruled_tables
+from assets.extract.unruled import UnruledTable, page_words, unruled_tables
 from assets.extract.unruled import table_cells as unruled_cells
 
 Box = tuple[float, float, float, float]
@@ -35,7 +35,7 @@ def page_to_cells(page: Page, page_number: int, after_table: bool = False) -> tu
     table on it, top to bottom, and the tables' boxes: its ruled tables, and the tables its other
     words line up in."""
     ruled, cut_ys = ruled_tables(page)
-    unruled = unruled_tables(page, after_table, [t.bbox for t in ruled])
+    unruled = unruled_tables(page_words(page), float(page.width), after_table, [t.bbox for t in ruled])
     tables: list[Table | UnruledTable] = sorted([*ruled, *unruled], key=lambda t: table_box(t)[1::-1])
     cells: list[RawCell] = []
     for index, table in enumerate(tables):

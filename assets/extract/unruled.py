@@ -47,6 +47,7 @@ class Word:
     top: float
     x1: float
     bottom: float
+    score: float | None = None  # an OCR reading's recognition score (None: the text layer)
 
     @property
     def middle(self) -> float:
@@ -83,17 +84,24 @@ class Block:
         return any(AMOUNT.match(w.text) for w in self.words)
 
 
-def unruled_tables(page: Page, after_table: bool = False, ruled: list[Box] = ()) -> list[UnruledTable]:
-    """Given a page (whether the page before ended in a table, and the boxes of the page's ruled
-    tables), return the tables its other words line up in. A ruled table parts the page into bands
-    read one by one; a run just above a ruled table is its unruled header, not a table."""
-    words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words(use_text_flow=True)]
+def page_words(page: Page) -> list[Word]:
+    """A text page's words on the page, in reading order (a broken printing may place text past the
+    page's foot, where no reader sees it)."""
+    return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words(use_text_flow=True)
+            if w["top"] >= 0 and w["bottom"] <= page.height]
+
+
+def unruled_tables(words: list[Word], page_width: float, after_table: bool = False,
+                   ruled: list[Box] = ()) -> list[UnruledTable]:
+    """Given a page's words and width (whether the page before ended in a table, and the boxes of
+    the page's ruled tables), return the tables its other words line up in. A ruled table parts the
+    page into bands read one by one; a run just above a ruled table is its unruled header."""
     if not words:
         return []
     height = median(w.bottom - w.top for w in words)
     tables: list[UnruledTable] = []
     for n, (band, below) in enumerate(bands(words, ruled)):
-        runs = segments(printed_rows(text_lines(band), height), float(page.width))
+        runs = segments(printed_rows(text_lines(band), height), page_width)
         for k, (above, segment) in enumerate(runs):
             if n and above == "opening":
                 above = "inner"  # under a ruled table: no table carried on from the page before
