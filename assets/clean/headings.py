@@ -14,7 +14,9 @@ from assets.extract.model import TextLine
 
 PRINTED_CODE = re.compile(r"(?:预算|公开|附表|表)(\d{1,2})表?")
 UNIT = re.compile(r"单位[:：]\s*(万元|元)")
-DEPARTMENT = re.compile(r"(?:部门名称|单位名称|编制部门|编制单位|(?m:^)部门)[:：]\s*(.+?)\s*(?:单位[:：].*)?$")
+# "编制单位：焦作市人民政府办公室　金额单位：元": the unit named on the same line is not the department's
+DEPARTMENT = re.compile(r"(?:部门名称|单位名称|编制部门|编制单位|(?m:^)部门)[:：]\s*(.+?)"
+                        r"\s*(?:(?:金额|计量|货币)?单位[:：].*)?$")
 # "第二部分 上海市普陀区财政局 2024 年度部门决算表": the part title above the first table names it too
 PART_TITLE_DEPARTMENT = re.compile(
     r"^第[一二三四五六七八九十]部分\s*([^\d\s].*?)\s*(?:(?:20\d{2}\s*)?年度?)?(?:部门|单位)(?:预算|决算)")

@@ -23,8 +23,12 @@ NUMBERING = re.compile(
     rf"|{NUMERALS}[、.])[:：、.]?")
 TRAILING_NUMBER = re.compile(rf"[(（](?:预算|公开)?表{NUMERALS}[)）]$")
 YEAR_PREFIX = re.compile(r"^20\d{2}年度?")
+# the publishing body named before the year or before 部门/单位: "焦作市人民政府办公室2023年部门收支总表",
+# "北京市审计局部门收支总表" (a name of 2-30 characters without digits, ending like a body's name)
+BODY_PREFIX = re.compile(r"^[^\d表]{2,30}?(?:(?=20\d{2}年)"
+                         r"|(?:局|委|办|院|厅|室|会|署|所|站|馆|中心|学校|大学)(?=部门|单位))")
 # who publishes: 市级部门 / 部门综合预算 / 预算单位 … before the table's own name
-SCOPE_PREFIX = re.compile(r"^(?:(?:省|市|区|县)级)?(?:部门综合预算|部门预算|预算单位|部门|单位)")
+SCOPE_PREFIX = re.compile(r"^(?:(?:省|市|区|县)级)?(?:部门综合预算|部门预算|预算单位|部门|单位)|^(?:省|市|区|县)级")
 MAX_TITLE_CHARS = 45
 TITLE_END = re.compile(r"表(?:[(（][^)）]*[)）])?$")
 CELLS_ONLY_CONFIDENCE = 0.5  # a kind known by its title alone
@@ -47,7 +51,7 @@ def normalise_title(line: str) -> str:
     """Given one heading line, return the table's name alone: no numbering, year, or 部门/单位 prefix."""
     key = label_key(line)
     for _ in range(3):  # numbering, year and prefix come in any order ("表1：2026年市级部门…")
-        key = SCOPE_PREFIX.sub("", YEAR_PREFIX.sub("", NUMBERING.sub("", key)))
+        key = SCOPE_PREFIX.sub("", YEAR_PREFIX.sub("", BODY_PREFIX.sub("", NUMBERING.sub("", key))))
     return TRAILING_NUMBER.sub("", key)
 
 

@@ -86,6 +86,7 @@ class TableDraft:
     cells: list[TableCell] = field(default_factory=list)
     typed: bool = False  # a header mapped the columns onto the spec's keys
     cut_labels: frozenset[str] = frozenset()  # label columns the last page's break cut
+    header_rows: tuple[tuple[str, ...], ...] = ()  # the first page's header, as printed
 
 
 def choose_template(grids: list[PageGrid], headings: list[Heading], lines: list[TextLine]) -> TemplateSpec:
@@ -153,7 +154,7 @@ def start_draft(grid: PageGrid, heading: Heading, found: Recognition | None) -> 
     draft = TableDraft(spec, heading, title_line(heading, spec), grid.columns, header.mapping,
                        header_unit=header_unit(grid.texts[:header.body_start] or grid.texts),
                        confidence=found.confidence if found else 0.0, why=evidence(found, grid),
-                       extras=header.extras, typed=typed)
+                       extras=header.extras, typed=typed, header_rows=tuple(grid.texts[:header.body_start]))
     add_page(draft, grid, header, heading)
     return draft
 
@@ -198,9 +199,18 @@ def continuation_grid(draft: TableDraft | None, grid: PageGrid, heading: Heading
 
 
 def repeated_header(draft: TableDraft, grid: PageGrid) -> Header:
-    """Return the header a continuation page repeats (none: the body starts at its top row)."""
+    """Return the header a continuation page repeats (none: the body starts at its top row). It
+    repeats the first page's header rows and no more: rows of names without amounts under it
+    ("三十二、债务付息支出" at the top of the page) are body rows, not more header."""
     header = find_header(grid, draft.spec) if draft.typed else None
-    return header if header and header.mapping == draft.mapping else Header(0, draft.mapping)
+    if not header or header.mapping != draft.mapping:
+        return Header(0, draft.mapping)
+    repeated = 0
+    while repeated < header.body_start and tuple(grid.texts[repeated]) in draft.header_rows:
+        repeated += 1
+    if 0 < repeated < header.body_start:  # the labels printed in the totals row are further down
+        return replace(header, body_start=repeated, label_cells=frozenset())
+    return header
 
 
 def draft_to_table(draft: TableDraft) -> CleanTable:
@@ -258,7 +268,8 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
         template.scope_of([label_key(t.title) for t in tables if t.table_id != UNCLASSIFIED]),
         department=next((t.department for t in tables if t.department), None)
         or cover_department(lines) or form_department(grids),
-        fiscal_year=document_year([t.title for t in tables]) or cover_year(lines) or form_year(grids),
+        fiscal_year=document_year([t.title for t in tables]) or cover_year(lines) or form_year(grids)
+        or document_year([line for d in drafts if d.typed for line in d.heading.lines]),  # "2023年" above a title
         tables=tables,
         figures=tuple(document_figures(lines, document.cells)),
     )

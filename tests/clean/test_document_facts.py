@@ -32,3 +32,12 @@ def test_a_table_of_contents_names_the_template_of_a_pdf_without_tables():
     assert template is not None and template.template == "jiangsu_budget_12"
     # a text that names two budget tables in passing is not a budget disclosure's 目录
     assert narrative_template(lines("见收支预算总表和收入预算总表。")) is None
+
+
+def test_a_unit_named_on_the_department_line_is_not_the_department_s():
+    from assets.clean.headings import make_heading
+
+    for line, name in [("编制单位：焦作市人民政府办公室　金额单位：元", "焦作市人民政府办公室"),
+                       ("部门名称：国家信访局 金额单位：万元", "国家信访局"),
+                       ("部门：江苏省人大常委会办公厅 单位：万元", "江苏省人大常委会办公厅")]:
+        assert make_heading((line,), ()).department == name

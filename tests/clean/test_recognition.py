@@ -24,10 +24,19 @@ def grid(*rows: tuple[str, ...], page: int = 1) -> PageGrid:
 @pytest.mark.parametrize("printed", [
     "预算01表 收支总表", "预算表1 收支总表", "表1 收支总表", "表 1：2026年收支总表", "表01 收支总表",
     "表一 2026年部门收支总表", "公开表1 收支总表", "公开01表 收支总表", "部门公开表1 部门收支总表",
-    "附表1 收支总表", "收支总表（预算表1）", "一、收支总表", "2026年度部门收支总表", "表1：2026年市级部门收支总表",
+    "附表1 收支总表", "收支总表（预算表1）", "一、收支总表", "2026年度部门收支总表",
+    "表1：2026年市级部门收支总表",
+    # the publishing body named before the year, or before 部门/单位
+    "焦作市人民政府办公室2023年部门收支总表", "表1 中共江苏省委办公厅2019年部门预算收支总表",
+    "北京市审计局部门收支总表", "西南大学单位收支总表",
 ])
 def test_numbering_years_and_prefixes_normalise_away(printed):
     assert normalise_title(printed) == "收支总表"
+
+
+@pytest.mark.parametrize("printed", ["一般公共预算支出表", "财政拨款收支总表", "政府性基金预算支出表", "项目支出表"])
+def test_a_kind_s_own_name_is_no_body_prefix(printed):
+    assert normalise_title(printed) == printed
 
 
 def test_unit_and_department_lines_are_not_titles():
