@@ -59,11 +59,13 @@ def grid_heading(grids: list[PageGrid], index: int, lines: list[TextLine]) -> He
 
 def title_left_on_previous_page(grids: list[PageGrid], index: int, lines: list[TextLine]) -> list[TextLine]:
     """A table title printed at the foot of the previous page, its table starting on the next one:
-    below the previous page's last table, a title line (…表) followed by nothing but its unit and
-    department lines, with up to two lines above it (its printed number)."""
+    below the last table of the previous page (a page of tables), a title line (…表) followed by
+    nothing but its unit and department lines, with up to two lines above it (its printed number)."""
     page = grids[index].page - 1
     on_page = [g for g in grids[:index] if g.page == page]
-    after = lines_between(lines, page, on_page[-1].bottom if on_page else 0, 1e9)
+    if not on_page:  # a page of text ending in "…表" is a 目录 or a 说明 heading ("（7）项目绩效目标表")
+        return []
+    after = lines_between(lines, page, on_page[-1].bottom, 1e9)
     end = len(after)
     while end and (UNIT.search(after[end - 1].text) or DEPARTMENT.search(after[end - 1].text)):
         end -= 1

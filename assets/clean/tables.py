@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assets.clean.cells import TableCell, extra_cells, raw_rows_to_cells
+from assets.clean.furniture import without_furniture
 from assets.clean.continuation import carried_on, cut_label_keys, join_cut_labels
 from assets.clean.document_facts import (cover_department, cover_year, document_year, form_department,
                                          form_year)
@@ -243,7 +244,10 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     """Given an extracted document, return its logical tables, classified and typed."""
     table_cells, _ = prose_boxes(document.cells)  # a ruled box of prose is narrative, not a table
     grids = [part for grid in cells_to_grids(table_cells) for part in split_at_inner_titles(grid)]
-    lines = list(document.lines)
+    tops: dict[int, list[float]] = {}
+    for grid in grids:
+        tops.setdefault(grid.page, []).append(grid.top)
+    lines = without_furniture(list(document.lines), tops)  # running headers and page numbers
     split = [split_inner_heading(g, grid_heading(grids, i, lines)) for i, g in enumerate(grids)]
     grids, headings = attach_title_boxes([g for g, _ in split], [h for _, h in split])
     template = choose_template(grids, headings, lines)

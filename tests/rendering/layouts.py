@@ -86,3 +86,13 @@ FLOW_LAYOUTS = {
     "flow_three_line_mixed_land_8pt": Layout(flow=True, rules="three_line", unruled=("02", "05", "10")),
     "flow_none_port_7pt_norep": Layout(flow=True, rules="none", landscape=False, font_size=7, repeat_header=False),
 }
+
+# A running header on every page (ending in 表 like a title, or not) and page numbers at the foot:
+# page furniture, never a title that ends a table at a break or stands between a title and its grid.
+FURNITURE_LAYOUTS = {
+    "running_title_like_header": Layout(page_header="焦作市人民政府办公室2023年部门预算公开表", page_numbers=True),
+    "running_header_flow": Layout(flow=True, page_header="焦作市人民政府办公室2023年部门预算", page_numbers=True),
+    "running_header_norep": Layout(repeat_header=False, page_header="2023年部门预算表", page_numbers=True),
+    "running_header_port_7pt_flow": Layout(flow=True, landscape=False, font_size=7, page_header="政府办部门预算公开",
+                                           page_numbers=True),
+}

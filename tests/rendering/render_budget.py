@@ -9,6 +9,7 @@ label in its first row, or, for `label_cut`, with its label split across the pag
 from __future__ import annotations
 
 import re
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -51,6 +52,8 @@ class Layout:
     spreadsheet_align: bool = False  # amounts right-aligned, header labels centred (else all left)
     flow: bool = False  # tables follow one another on a page (else each starts a page)
     unruled: tuple[str, ...] = ()  # tables printed without any rule whatever `rules` says
+    page_header: str | None = None  # a running line at every page's top ("焦作市…2023年部门预算公开表")
+    page_numbers: bool = False  # "- n -" at every page's foot
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,16 @@ def paged_grids(table: dict, layout: Layout, widths: list[float], height: float)
     return parts
 
 
+def page_marks(canvas, doc, layout: Layout) -> None:
+    """The running header and page number a layout prints on every page, in the margins."""
+    width, height = doc.pagesize
+    canvas.setFont(FONT, 8)
+    if layout.page_header:
+        canvas.drawCentredString(width / 2, height - MARGIN / 2 - 4, layout.page_header)
+    if layout.page_numbers:
+        canvas.drawCentredString(width / 2, MARGIN / 2 - 4, f"- {doc.page} -")
+
+
 def render_budget(path: Path, tables: list[dict], layout: Layout | None = None) -> Path:
     """Write `tables` (truth-file table dicts, possibly edited) as one budget PDF."""
     layout = layout or Layout()
@@ -259,5 +272,6 @@ def render_budget(path: Path, tables: list[dict], layout: Layout | None = None) 
     height = size[1] - 2 * MARGIN - 2 * FRAME_PADDING
     for table in tables:
         story += table_flowables(table, layout, (size[0] - 2 * MARGIN) * layout.width_scale, height)
-    doc.build(story)
+    marks = partial(page_marks, layout=layout)
+    doc.build(story, onFirstPage=marks, onLaterPages=marks)
     return path
