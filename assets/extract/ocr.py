@@ -19,6 +19,9 @@ from assets.extract.model import RawCell, TextLine
 DPI = 200
 MAX_PIXELS = round(841.89 * 1190.55 * (DPI / 72) ** 2)  # an A3 page at DPI: 7.7 million pixels
 LINE_FRACTION = 40  # a ruling line is at least 1/40 of the page side long
+FAINT_FRACTION = 12  # a rule lighter than the text is at least 1/12 of the page side long
+FAINT_CONTRAST = 8  # grey levels under its surroundings: a rule's, not a 16-level tint's edge
+RULE_GAP, MAX_RULE_WIDTH = 5, 10  # pixels: noise breaks a faint rule; a band this thick is no rule
 DETECT_SIDE = 1280
 MAX_SKEW, COARSE_STEP, SKEW_STEP = 5.0, 0.5, 0.1  # degrees: scans fed in at a slant
 SKEW_WIDTH = 800  # pixels: the page is measured for skew at this width
@@ -95,7 +98,9 @@ def skew_degrees(image: np.ndarray) -> float:
     grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     scale = SKEW_WIDTH / grey.shape[1]
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    # ink by local contrast, not one global threshold: light grey rules beside a tinted header
+    # (北京市审计局) are the page's straightest marks, and a threshold set by the text drops them
+    ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10)
     centre = (ink.shape[1] / 2, ink.shape[0] / 2)
 
     def sharpness(angle: float) -> float:
@@ -108,7 +113,10 @@ def skew_degrees(image: np.ndarray) -> float:
     # of ink drifts under 4 of SKEW_WIDTH's pixels: still sharper than at the next step)
     coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP), key=sharpness)
     fine = coarse + np.arange(-COARSE_STEP + SKEW_STEP, COARSE_STEP - SKEW_STEP / 2, SKEW_STEP)
-    return -round(float(max(fine, key=sharpness)), 1)
+    scores = [sharpness(angle) for angle in fine]
+    # a narrow table turned a tenth of a degree moves no pixel: the middle of the angles that tie
+    sharpest = [angle for angle, score in zip(fine, scores, strict=True) if score == max(scores)]
+    return -round(float(sharpest[len(sharpest) // 2]), 1)
 
 
 def deskewed(image: np.ndarray) -> np.ndarray:
@@ -135,15 +143,37 @@ def read_words(image: np.ndarray) -> list[Word]:
 
 
 def rule_masks(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Given a page image, return the masks of its horizontal and vertical ruling lines."""
+    """Given a page image, return the masks of its horizontal and vertical ruling lines: dark rules
+    1/LINE_FRACTION of the page long, and faint ones (light grey, faded, under noise) that are
+    long, straight and thin, so that neither text strokes nor a tint's edge nor a seal's ring is one."""
     grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     ink = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    faint = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25,
+                                  FAINT_CONTRAST)
     height, width = ink.shape
-    across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(width // LINE_FRACTION, 10), 1))
-    down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(height // LINE_FRACTION, 10)))
-    horizontal = cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, across), np.ones((3, 3), np.uint8))
-    vertical = cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, down), np.ones((3, 3), np.uint8))
-    return horizontal, vertical
+    masks = []
+    for across, side in ((True, width), (False, height)):
+        dark = straight_runs(ink, max(side // LINE_FRACTION, 10), across)
+        masks.append(cv2.dilate(cv2.bitwise_or(dark, faint_rules(faint, side // FAINT_FRACTION, across)),
+                                np.ones((3, 3), np.uint8)))
+    return masks[0], masks[1]
+
+
+def straight_runs(ink: np.ndarray, length: int, across: bool) -> np.ndarray:
+    """Given an ink mask, return its runs at least `length` pixels long across (or down) the page."""
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, line_kernel(length, across))
+
+
+def line_kernel(length: int, across: bool) -> np.ndarray:
+    return cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if across else (1, length))
+
+
+def faint_rules(faint: np.ndarray, length: int, across: bool) -> np.ndarray:
+    """Given the mask of faint ink, return its rules: runs `length` long once gaps of a few pixels
+    (noise) are closed, without the bands thicker than MAX_RULE_WIDTH (a tint's edge, a seal's ring)."""
+    closed = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, line_kernel(RULE_GAP, across))
+    runs = straight_runs(closed, length, across)
+    return cv2.subtract(runs, straight_runs(runs, MAX_RULE_WIDTH, not across))
 
 
 def rule_positions(profile: np.ndarray, minimum: float) -> list[int]:
