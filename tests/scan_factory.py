@@ -1,5 +1,5 @@
 """Make image-only copies of PDF pages, as a scanner or a phone would: resolution, faded print,
-colour tint, rotation, noise, JPEG compression and a red seal over part of the page.
+colour tint, rotation, turned pages, noise, JPEG compression and a red seal over part of the page.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class ScanCondition:
     noise_sigma: float = 0.0  # grey-level standard deviation of added noise
     jpeg_quality: int | None = None
     seal: bool = False  # a red circular stamp over the page's upper right area
+    turn: int = 0  # degrees anticlockwise, a quarter turn at a time: a page fed in upside down or sideways
 
 
 CONDITIONS = (
@@ -55,6 +56,8 @@ def degrade(image: Image.Image, condition: ScanCondition, seed: int = 0) -> Imag
     if condition.rotate_degrees:
         image = image.rotate(condition.rotate_degrees, resample=Image.BICUBIC, expand=False,
                              fillcolor=(255, 255, 255))
+    if condition.turn:
+        image = image.rotate(condition.turn, expand=True)
     if condition.noise_sigma:
         noise = np.random.default_rng(seed).normal(0, condition.noise_sigma, (image.height, image.width, 1))
         image = Image.fromarray(np.clip(np.asarray(image, np.float32) + noise, 0, 255).astype(np.uint8))

@@ -1,5 +1,5 @@
-"""Read a page without a text layer from its image: table grids from the ruling lines (OpenCV
-morphology), words by RapidOCR, returned as the same RawCell/TextLine records marked source 'ocr'.
+"""Read a page without a text layer from its image, turned upright: table grids from the ruling lines
+(OpenCV morphology), words by RapidOCR, returned as the same RawCell/TextLine records marked source 'ocr'.
 """
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ FAINT_FRACTION = 12  # a rule lighter than the text is at least 1/12 of the page
 FAINT_CONTRAST = 8  # grey levels under its surroundings: a rule's, not a 16-level tint's edge
 RULE_GAP, MAX_RULE_WIDTH = 5, 10  # pixels: noise breaks a faint rule; a band this thick is no rule
 DETECT_SIDE = 1280
+ORIENT_SIDES = (480, 960)  # pixels: lines are found for the turn check at the first size showing
+ORIENT_MIN_LINES = 8  # ... this many of them (a page of small print shows none at 480)
+ORIENT_LINES = 4  # the longest lines of print read both ways up to tell a half turn
+ORIENT_ASPECT = 12  # the part of a line read for the check: twelve times as long as it is high
 MAX_SKEW, COARSE_STEP, SKEW_STEP = 5.0, 0.5, 0.1  # degrees: scans fed in at a slant
 SKEW_WIDTH = 800  # pixels: the page is measured for skew at this width
 MERGE_GAP = 6  # pixels: rule pixels closer than this are one rule
@@ -90,6 +94,59 @@ def render_page(path: Path, number: int) -> tuple[np.ndarray, float]:
     finally:
         pdf.close()
     return cv2.cvtColor(np.ascontiguousarray(rgb[:, :, 0]), cv2.COLOR_GRAY2RGB), 1 / scale
+
+
+def line_quads(image: np.ndarray) -> list[np.ndarray]:
+    """Given a page image, return the corners (top left, top right, bottom right, bottom left, in
+    its pixels) of the lines of print RapidOCR detects on a copy ORIENT_SIDES pixels long: the
+    first size that shows ORIENT_MIN_LINES of them, or the last."""
+    for side in ORIENT_SIDES:
+        scale = side / max(image.shape[:2])
+        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        boxes = ocr_engine()(small, use_det=True, use_cls=False, use_rec=False).boxes
+        quads = [] if boxes is None else [np.float32(box) / scale for box in boxes]
+        if len(quads) >= ORIENT_MIN_LINES:
+            break
+    return quads
+
+
+def along(quad: np.ndarray) -> tuple[float, float]:
+    """Given a line's corners, return its length along its top edge and across it."""
+    return float(np.linalg.norm(quad[1] - quad[0])), float(np.linalg.norm(quad[3] - quad[0]))
+
+
+def line_image(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """Given a page image and a line's corners, return the line's first ORIENT_ASPECT heights cut
+    out straight (a slanted page's line too, where its upright bounding box would take in the lines
+    above and below)."""
+    width, height = (max(round(side), 1) for side in along(quad))
+    width = min(width, ORIENT_ASPECT * height)  # its first characters: enough to tell which way up
+    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    return cv2.warpPerspective(image, cv2.getPerspectiveTransform(quad, target), (width, height),
+                               borderValue=(255, 255, 255))
+
+
+def upright(image: np.ndarray) -> np.ndarray:
+    """Given a page image, return it turned upright when it was scanned sideways (its lines of
+    print run down the page: a landscape table fed in portrait) or upside down (its longest lines
+    are recognised with more confidence turned half round than as they stand)."""
+    quads = line_quads(image)
+    wide = [q for q in quads if along(q)[0] > 1.5 * along(q)[1]]
+    if len(wide) * 2 < sum(along(q)[1] > 1.5 * along(q)[0] for q in quads):
+        image = np.ascontiguousarray(np.rot90(image, -1))  # a quarter turn clockwise
+        wide = [q for q in line_quads(image) if along(q)[0] > 1.5 * along(q)[1]]
+    # RapidOCR's text direction classifier called a third of these lines turned on upright pages
+    # and half of them upright on turned ones; the recogniser's confidence tells them apart
+    lines = [line_image(image, quad) for quad in sorted(wide, key=lambda q: -along(q)[0])[:ORIENT_LINES]]
+    as_read = sum(map(recognition_score, lines))
+    turned = sum(recognition_score(np.ascontiguousarray(np.rot90(line, 2))) for line in lines)
+    return np.ascontiguousarray(np.rot90(image, 2)) if turned > as_read else image
+
+
+def recognition_score(line: np.ndarray) -> float:
+    """Given the image of one line of print, return RapidOCR's confidence in its reading (0 for none)."""
+    result = ocr_engine()(line, use_det=False, use_cls=False, use_rec=True)
+    return float(min(result.scores or (0,)))
 
 
 def skew_degrees(image: np.ndarray) -> float:
@@ -347,9 +404,11 @@ def ocr_page(path: Path, number: int, regions: list[tuple[float, float, float, f
              first_table: int = 0) -> tuple[list[RawCell], list[TextLine]]:
     """Given a PDF and the number of a page without a text layer, return its cells and lines; with
     `regions` (boxes in points: scans placed on a text page), only what is printed inside them,
-    its tables numbered on from `first_table`."""
+    its tables numbered on from `first_table`. A page scanned turned is read upright, its positions
+    in points of the page as it reads upright (width and height swapped after a quarter turn)."""
     image, points_per_pixel = render_page(path, number)
-    image = deskewed(only_regions(image, regions, points_per_pixel) if regions else image)
+    # a page's own scan may be turned; a picture on a text page is in the frame of its text
+    image = deskewed(only_regions(image, regions, points_per_pixel) if regions else upright(image))
     horizontal, vertical = rule_masks(image)
     tables = table_grids((horizontal, vertical))
     if regions and not tables:  # a picture on a text page without a ruled table: a chart or a photo

@@ -69,6 +69,20 @@ def test_a_slanted_scan_is_measured_to_a_tenth_of_a_degree(tmp_path, angle):
     assert skew_degrees(render_page(scan, 1)[0]) == pytest.approx(angle, abs=0.05)
 
 
+@pytest.mark.parametrize("condition", [ScanCondition("upside_down", turn=180), ScanCondition("sideways", turn=90),
+                                       ScanCondition("sideways_slanted", turn=270, rotate_degrees=-2.0)],
+                         ids=lambda c: c.name)
+def test_a_turned_scan_is_read_upright(tmp_path, text_layer, condition):
+    """The reference's 02 table fed in upside down, or its landscape page scanned in portrait: read
+    turned upright, every cell as the text layer reads it, each where it is printed on the upright page."""
+    scan = extract_document(scan_copy(REFERENCE_PDF, tmp_path / "scan.pdf", [17], condition))
+    truth, read = page_cells(text_layer, 17), page_cells(scan, 1)
+    differ = {key for key, cell in truth.items() if key not in read or folded(read[key].text) != folded(cell.text)}
+    assert len(truth) > 150 and differ == set()
+    assert all(read[key].x0 == pytest.approx(cell.x0, abs=6) and read[key].top == pytest.approx(cell.top, abs=6)
+               for key, cell in truth.items())
+
+
 @pytest.mark.parametrize(("recognised", "shown"), [
     ("2026年度收入预算101，673.03万元,比(2025)年", "2026年度收入预算101,673.03万元，比（2025）年"),
     ("单位 (科目名称)", "单位（科目名称）"),
