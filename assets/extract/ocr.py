@@ -23,10 +23,9 @@ FAINT_FRACTION = 12  # a rule lighter than the text is at least 1/12 of the page
 FAINT_CONTRAST = 8  # grey levels under its surroundings: a rule's, not a 16-level tint's edge
 RULE_GAP, MAX_RULE_WIDTH = 5, 10  # pixels: noise breaks a faint rule; a band this thick is no rule
 DETECT_SIDE = 1280
-ORIENT_SIDES = (480, 960)  # pixels: lines are found for the turn check at the first size showing
+ORIENT_SIDES = (480, 960)  # pixels: lines are found for the quarter-turn check at the first size showing
 ORIENT_MIN_LINES = 8  # ... this many of them (a page of small print shows none at 480)
-ORIENT_LINES = 4  # the longest lines of print read both ways up to tell a half turn
-ORIENT_ASPECT = 12  # the part of a line read for the check: twelve times as long as it is high
+HALF_TURN_BELOW = 0.9  # a page whose words read with a lower median score is read upside down too
 MAX_SKEW, COARSE_STEP, SKEW_STEP = 5.0, 0.5, 0.1  # degrees: scans fed in at a slant
 SKEW_WIDTH = 800  # pixels: the page is measured for skew at this width
 MERGE_GAP = 6  # pixels: rule pixels closer than this are one rule
@@ -115,38 +114,27 @@ def along(quad: np.ndarray) -> tuple[float, float]:
     return float(np.linalg.norm(quad[1] - quad[0])), float(np.linalg.norm(quad[3] - quad[0]))
 
 
-def line_image(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
-    """Given a page image and a line's corners, return the line's first ORIENT_ASPECT heights cut
-    out straight (a slanted page's line too, where its upright bounding box would take in the lines
-    above and below)."""
-    width, height = (max(round(side), 1) for side in along(quad))
-    width = min(width, ORIENT_ASPECT * height)  # its first characters: enough to tell which way up
-    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
-    return cv2.warpPerspective(image, cv2.getPerspectiveTransform(quad, target), (width, height),
-                               borderValue=(255, 255, 255))
-
-
-def upright(image: np.ndarray) -> np.ndarray:
-    """Given a page image, return it turned upright when it was scanned sideways (its lines of
-    print run down the page: a landscape table fed in portrait) or upside down (its longest lines
-    are recognised with more confidence turned half round than as they stand)."""
+def sideways_turned(image: np.ndarray) -> np.ndarray:
+    """Given a page image, return it turned a quarter clockwise when its lines of print run down
+    the page (a landscape table scanned in portrait, either way round: a page then upside down is
+    turned the rest of the way once read, see `ocr_page`)."""
     quads = line_quads(image)
-    wide = [q for q in quads if along(q)[0] > 1.5 * along(q)[1]]
-    if len(wide) * 2 < sum(along(q)[1] > 1.5 * along(q)[0] for q in quads):
-        image = np.ascontiguousarray(np.rot90(image, -1))  # a quarter turn clockwise
-        wide = [q for q in line_quads(image) if along(q)[0] > 1.5 * along(q)[1]]
-    # RapidOCR's text direction classifier called a third of these lines turned on upright pages
-    # and half of them upright on turned ones; the recogniser's confidence tells them apart
-    lines = [line_image(image, quad) for quad in sorted(wide, key=lambda q: -along(q)[0])[:ORIENT_LINES]]
-    as_read = sum(map(recognition_score, lines))
-    turned = sum(recognition_score(np.ascontiguousarray(np.rot90(line, 2))) for line in lines)
-    return np.ascontiguousarray(np.rot90(image, 2)) if turned > as_read else image
+    wide = sum(along(q)[0] > 1.5 * along(q)[1] for q in quads)
+    tall = sum(along(q)[1] > 1.5 * along(q)[0] for q in quads)
+    return np.ascontiguousarray(np.rot90(image, -1)) if tall > 2 * wide else image
 
 
-def recognition_score(line: np.ndarray) -> float:
-    """Given the image of one line of print, return RapidOCR's confidence in its reading (0 for none)."""
-    result = ocr_engine()(line, use_det=False, use_cls=False, use_rec=True)
-    return float(min(result.scores or (0,)))
+def median_score(words: list[Word]) -> float:
+    """Given the words read on a page, return their median recognition score (1 for none)."""
+    return float(np.median([w.score for w in words])) if words else 1.0
+
+
+def grids_and_words(image: np.ndarray, tables_only: bool) -> tuple:
+    """Given a page image, return its rule masks, its table grids and its words (none read when
+    `tables_only` and there is no table)."""
+    masks = rule_masks(image)
+    tables = table_grids(masks)
+    return masks, tables, read_words(image) if tables or not tables_only else []
 
 
 def skew_degrees(image: np.ndarray) -> float:
@@ -408,12 +396,15 @@ def ocr_page(path: Path, number: int, regions: list[tuple[float, float, float, f
     in points of the page as it reads upright (width and height swapped after a quarter turn)."""
     image, points_per_pixel = render_page(path, number)
     # a page's own scan may be turned; a picture on a text page is in the frame of its text
-    image = deskewed(only_regions(image, regions, points_per_pixel) if regions else upright(image))
-    horizontal, vertical = rule_masks(image)
-    tables = table_grids((horizontal, vertical))
+    image = deskewed(only_regions(image, regions, points_per_pixel) if regions else sideways_turned(image))
+    (horizontal, vertical), tables, words = grids_and_words(image, tables_only=bool(regions))
     if regions and not tables:  # a picture on a text page without a ruled table: a chart or a photo
         return [], []
-    words = read_words(image)
+    if not regions and median_score(words) < HALF_TURN_BELOW:  # upright pages read at 0.99 or more
+        turned = np.ascontiguousarray(np.rot90(image, 2))
+        again = grids_and_words(turned, tables_only=False)
+        if median_score(again[2]) > median_score(words):  # an upside-down page: 0.64-0.77
+            image, ((horizontal, vertical), tables, words) = turned, again
     cells: list[RawCell] = []
     outside = list(words)
     for table_index, grid in enumerate(tables, start=first_table):
