@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pypdfium2
 from PIL import Image, ImageDraw
@@ -26,6 +27,7 @@ class ScanCondition:
     jpeg_quality: int | None = None
     seal: bool = False  # a red circular stamp over the page's upper right area
     turn: int = 0  # degrees anticlockwise, a quarter turn at a time: a page fed in upside down or sideways
+    erase_rules: bool = False  # ruling lines painted over in paper colour: a table printed without rules
 
 
 CONDITIONS = (
@@ -46,6 +48,8 @@ CONDITIONS = (
 
 def degrade(image: Image.Image, condition: ScanCondition, seed: int = 0) -> Image.Image:
     """Given a rendered page, return it as the condition's scanner would deliver it."""
+    if condition.erase_rules:
+        image = without_rules(image)
     if condition.contrast != 1.0:
         image = Image.fromarray((255 - (255 - np.asarray(image, np.float32)) * condition.contrast).astype(np.uint8))
     if condition.tint:
@@ -66,6 +70,18 @@ def degrade(image: Image.Image, condition: ScanCondition, seed: int = 0) -> Imag
         image.save(buffer, "JPEG", quality=condition.jpeg_quality)
         image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
     return image
+
+
+def without_rules(image: Image.Image, length: int = 60) -> Image.Image:
+    """Given a page, return it with every straight run of ink at least `length` pixels long (its
+    ruling lines; a character's stroke is shorter) painted white, a pixel around it too."""
+    ink = (np.asarray(image.convert("L")) < 160).astype(np.uint8)
+    rules = np.zeros_like(ink)
+    for kernel in (np.ones((1, length), np.uint8), np.ones((length, 1), np.uint8)):
+        rules |= cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel), np.ones((3, 3), np.uint8))
+    pixels = np.asarray(image).copy()
+    pixels[rules.astype(bool)] = 255
+    return Image.fromarray(pixels)
 
 
 def with_seal(image: Image.Image) -> Image.Image:

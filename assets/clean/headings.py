@@ -56,13 +56,18 @@ def grid_heading(grids: list[PageGrid], index: int, lines: list[TextLine]) -> He
 
 
 def title_left_on_previous_page(grids: list[PageGrid], index: int, lines: list[TextLine]) -> list[TextLine]:
-    """A table title printed as the last line of the previous page, its table starting on the
-    next one: the title lines (…表) below the previous page's last table."""
+    """A table title printed at the foot of the previous page, its table starting on the next one:
+    below the previous page's last table, a title line (…表) followed by nothing but its unit and
+    department lines, with up to two lines above it (its printed number)."""
     page = grids[index].page - 1
     on_page = [g for g in grids[:index] if g.page == page]
     after = lines_between(lines, page, on_page[-1].bottom if on_page else 0, 1e9)
-    tail = after[-3:]
-    return tail if tail and label_key(tail[-1].text).endswith("表") else []
+    end = len(after)
+    while end and (UNIT.search(after[end - 1].text) or DEPARTMENT.search(after[end - 1].text)):
+        end -= 1
+    if end == 0 or len(after) - end > 2 or not label_key(after[end - 1].text).endswith("表"):
+        return []
+    return after[max(0, end - 3):]
 
 
 def make_heading(texts: tuple[str, ...], notes: tuple[str, ...]) -> Heading:

@@ -36,11 +36,15 @@ class OcrReading:
     uncertain: str  # "" when the reading is trusted, else the reason
 
 
-def doubt(text: str, confidence: float, in_cell: bool) -> str:
+def doubt(text: str, confidence: float, in_cell: bool, ruled: bool = True) -> str:
     """Why a number read by OCR is not trusted, or "" (also for a text without digits, and for a
-    page number printed on a line of its own: "- 6 -" is no amount to verify)."""
+    page number printed on a line of its own: "- 6 -" is no amount to verify). A scanned table
+    printed without rules has its columns read from the white space between OCR boxes, whose
+    edges are the recogniser's estimate: none of its numbers is passed off as sure."""
     if not DIGIT.search(text) or (not in_cell and PAGE_NUMBER.match(text)):
         return ""
+    if in_cell and not ruled:
+        return "a scanned table printed without rules: its column read from the white space"
     if confidence < UNCERTAIN_BELOW:
         return f"OCR confidence {confidence:.2f} < {UNCERTAIN_BELOW}"
     if in_cell and AMOUNT_LIKE.match(text) and not is_number(text):
@@ -53,7 +57,7 @@ def doubt(text: str, confidence: float, in_cell: bool) -> str:
 def cell_reading(cell: RawCell) -> OcrReading:
     text, confidence = cell.text or "", cell.ocr_confidence or 0.0
     return OcrReading(cell.page, cell.table_index, cell.row, cell.col, text, confidence,
-                      cell.x0, cell.top, cell.x1, cell.bottom, doubt(text, confidence, in_cell=True))
+                      cell.x0, cell.top, cell.x1, cell.bottom, doubt(text, confidence, in_cell=True, ruled=cell.ruled))
 
 
 def line_reading(line: TextLine) -> OcrReading:

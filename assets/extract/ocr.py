@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 import pypdfium2
 
+from assets.extract import unruled
 from assets.extract.model import RawCell, TextLine
 
 DPI = 200
@@ -30,6 +31,12 @@ MAX_SKEW, COARSE_STEP, SKEW_STEP = 5.0, 0.5, 0.1  # degrees: scans fed in at a s
 SKEW_WIDTH = 800  # pixels: the page is measured for skew at this width
 MERGE_GAP = 6  # pixels: rule pixels closer than this are one rule
 MIN_TABLE_SIDE = 60  # pixels: a line figure smaller than this is no table
+GLYPH_SHARE = 2 / 3  # of an OCR detection box's height: its glyphs (a text layer's word height)
+INK_LEVEL = 128  # grey level under which a pixel is print
+# of the glyph height: white this wide inside an OCR box parts two words (a full-width bracket's
+# side bearing is narrower; two header labels of neighbouring columns stand further apart)
+SPLIT_GAP = 0.5
+OPENING, CLOSING = set("（(【《“"), set("）)】》”，、：；。:,;")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SPACE_BY_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 ASCII_PUNCTUATION = re.compile(r"[()]|(?<!\d)[:;,]|[:;,](?!\d)")
@@ -39,7 +46,8 @@ FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",":
 
 @dataclass(frozen=True)
 class Word:
-    """One box of text RapidOCR read, in page pixels."""
+    """One box of text RapidOCR read, in page pixels, with the x range of each of its characters
+    (empty where the recogniser gave none)."""
 
     text: str
     score: float
@@ -47,6 +55,7 @@ class Word:
     top: float
     x1: float
     bottom: float
+    chars: tuple[tuple[str, float, float], ...] = ()
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -177,13 +186,16 @@ def deskewed(image: np.ndarray) -> np.ndarray:
 
 def read_words(image: np.ndarray) -> list[Word]:
     """Given a page image, return the words RapidOCR finds with their recognition scores."""
-    result = ocr_engine()(image, use_det=True, use_cls=False, use_rec=True)
+    result = ocr_engine()(image, use_det=True, use_cls=False, use_rec=True, return_word_box=True)
     if result.boxes is None:
         return []
+    chars = result.word_results if len(result.word_results or ()) == len(result.txts) else [()] * len(result.txts)
     words = []
-    for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
+    for box, text, score, line in zip(result.boxes, result.txts, result.scores, chars, strict=True):
         xs, ys = box[:, 0], box[:, 1]
-        words.append(Word(printed(text), float(score), xs.min(), ys.min(), xs.max(), ys.max()))
+        spans = tuple((char, min(p[0] for p in corners), max(p[0] for p in corners))
+                      for char, _, corners in line if corners is not None)
+        words.append(Word(printed(text), float(score), xs.min(), ys.min(), xs.max(), ys.max(), spans))
     return words
 
 
@@ -414,4 +426,104 @@ def ocr_page(path: Path, number: int, regions: list[tuple[float, float, float, f
             x, y, w, h = grid[0]
             inside = set(map(id, words_in(words, (x, y, x + w, y + h))))
             outside = [word for word in outside if id(word) not in inside]
+    if not regions:
+        more, outside = unruled_cells(number, first_table + len(tables), outside, cells, image, points_per_pixel)
+        cells = top_to_bottom(cells + more, first_table)
     return cells, text_lines(number, outside, points_per_pixel)
+
+
+def unruled_cells(number: int, first_table: int, words: list[Word], ruled: list[RawCell], image: np.ndarray,
+                  points_per_pixel: float) -> tuple[list[RawCell], list[Word]]:
+    """The tables printed without ruling lines among the words outside the ruled tables, read from
+    the white space as on a text page (extract/unruled.py): their cells (in points, each with the
+    lowest score of its words) and the words left outside every table, numbered after the ruled ones."""
+    in_points = [piece for w in words for piece in glyph_words(w, image, points_per_pixel)]
+    boxes = [(min(c.x0 for c in cs), min(c.top for c in cs), max(c.x1 for c in cs), max(c.bottom for c in cs))
+             for cs in table_groups(ruled)]
+    tables = unruled.unruled_tables(in_points, image.shape[1] * points_per_pixel, ruled=boxes)
+    cells = [replace(cell, source="ocr", ocr_confidence=lowest_score(cell, in_points) if cell.text else None)
+             for index, table in enumerate(tables, start=first_table)
+             for cell in unruled.table_cells(table, number, index)]
+    left = [word for word in words if not any(inside(glyph_words(word, image, points_per_pixel)[0], table.box)
+                                              for table in tables)]
+    return cells, left
+
+
+def glyph_words(word: Word, image: np.ndarray, points_per_pixel: float) -> list[unruled.Word]:
+    """An OCR word in points as a text layer would give it: as wide as its ink, cut where its ink
+    stands apart as two words' would (the recogniser reads labels or amounts of neighbouring
+    columns, 类 款 项, as one box), and as high as its glyphs (a detection box reaches about a sixth
+    of its height above and below them, and some pixels beside them: rows and columns of a table
+    printed without rules would otherwise touch)."""
+    middle, half = (word.top + word.bottom) / 2, (word.bottom - word.top) * GLYPH_SHARE / 2
+    top, bottom = (middle - half) * points_per_pixel, (middle + half) * points_per_pixel
+    runs = ink_runs(word, image, 2 * half * SPLIT_GAP)
+    pieces: list[list[tuple[str, float, float]]] = [[] for _ in runs]
+    for char in word.chars:  # a mark's estimated box may fall into a gap: the nearest run takes it
+        centre = (char[1] + char[2]) / 2
+        pieces[min(range(len(runs)), key=lambda k: max(runs[k][0] - centre, centre - runs[k][1], 0))].append(char)
+    if len(runs) < 2 or not all(pieces):
+        return [unruled.Word(word.text, runs[0][0] * points_per_pixel, top, runs[-1][1] * points_per_pixel,
+                             bottom, word.score)]
+    runs, pieces = rejoined(runs, pieces, 2 * half)
+    texts = [printed("".join(c[0] for c in piece)) for piece in pieces] if len(runs) > 1 else [word.text]
+    return [unruled.Word(text, a * points_per_pixel, top, b * points_per_pixel, bottom, word.score)
+            for text, (a, b) in zip(texts, runs, strict=True)]
+
+
+def rejoined(runs: list[tuple[float, float]], pieces: list[list[tuple[str, float, float]]], em: float):
+    """Runs of ink (and their characters) joined again into words: parted only by white of SPLIT_GAP
+    or more, never before an opening bracket or after a closing mark (a full-width bracket's wide
+    bearing)."""
+    joined_runs, joined_pieces = [runs[0]], [pieces[0]]
+    for run, piece in zip(runs[1:], pieces[1:], strict=True):
+        left, right, gap = joined_pieces[-1][-1][0], piece[0][0], run[0] - joined_runs[-1][1]
+        parted = gap >= SPLIT_GAP * em and right not in OPENING and left not in CLOSING
+        if parted:
+            joined_runs.append(run)
+            joined_pieces.append(piece)
+        else:
+            joined_runs[-1] = (joined_runs[-1][0], run[1])
+            joined_pieces[-1] = joined_pieces[-1] + piece
+    return joined_runs, joined_pieces
+
+
+def ink_runs(word: Word, image: np.ndarray, gap: float) -> list[tuple[float, float]]:
+    """The x ranges (pixels) of the ink in a word's box, parted where white gaps are wider than `gap`."""
+    x0, top, x1, bottom = (int(v) for v in (word.x0, word.top, word.x1 + 1, word.bottom + 1))
+    inked = x0 + np.flatnonzero((image[top:bottom, x0:x1, 0] < INK_LEVEL).any(axis=0))
+    if inked.size == 0:
+        return [(word.x0, word.x1)]
+    runs = [[inked[0], inked[0]]]
+    for x in inked[1:]:
+        if x - runs[-1][1] > gap:
+            runs.append([x, x])
+        else:
+            runs[-1][1] = x
+    return [(float(a), float(b + 1)) for a, b in runs]
+
+
+def top_to_bottom(cells: list[RawCell], first_table: int) -> list[RawCell]:
+    """The page's cells with its tables numbered from `first_table` in the order they are printed."""
+    order = sorted(table_groups(cells), key=lambda cs: (min(c.top for c in cs), min(c.x0 for c in cs)))
+    number = {group[0].table_index: first_table + k for k, group in enumerate(order)}
+    return [replace(cell, table_index=number[cell.table_index]) for cell in cells]
+
+
+def table_groups(cells: list[RawCell]) -> list[list[RawCell]]:
+    groups: dict[int, list[RawCell]] = {}
+    for cell in cells:
+        groups.setdefault(cell.table_index, []).append(cell)
+    return list(groups.values())
+
+
+def inside(word: unruled.Word, box: tuple[float, float, float, float]) -> bool:
+    x, y = (word.x0 + word.x1) / 2, word.middle
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def lowest_score(cell: RawCell, words: list[unruled.Word]) -> float | None:
+    """The lowest recognition score of the words a cell of an unruled table holds."""
+    scores = [w.score for w in words if w.score is not None and cell.x0 - 1 <= (w.x0 + w.x1) / 2 <= cell.x1 + 1
+              and cell.top - 1 <= w.middle <= cell.bottom + 1]
+    return min(scores, default=None)

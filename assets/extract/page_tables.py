@@ -13,7 +13,8 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table
 
 from assets.extract.model import RawCell, TextLine
-from assets.extract.unruled import unruled_tables
+from assets.extract.unruled import UnruledTable, page_words, unruled_tables
+from assets.extract.unruled import table_cells as unruled_cells
 
 Box = tuple[float, float, float, float]
 # Lines are grouped like pdfplumber's own default; a table box is widened by this many
@@ -31,19 +32,30 @@ WORD_GAP = 3.0  # points between two Latin/digit characters that make a space (p
 
 def page_to_cells(page: Page, page_number: int, after_table: bool = False) -> tuple[list[RawCell], list[Box]]:
     """Given a page (and whether the page before ended in a table), return the raw cells of every
-    table on it and the tables' boxes: its ruled tables, or on a page without any, the tables its
+    table on it, top to bottom, and the tables' boxes: its ruled tables, and the tables its other
     words line up in."""
+    ruled, cut_ys = ruled_tables(page)
+    unruled = unruled_tables(page_words(page), float(page.width), after_table, [t.bbox for t in ruled])
+    tables: list[Table | UnruledTable] = sorted([*ruled, *unruled], key=lambda t: table_box(t)[1::-1])
+    cells: list[RawCell] = []
+    for index, table in enumerate(tables):
+        cells.extend(table_to_cells(page, table, page_number, index, cut_ys) if isinstance(table, Table)
+                     else unruled_cells(table, page_number, index))
+    return cells, [table_box(t) for t in tables]
+
+
+def ruled_tables(page: Page) -> tuple[list[Table], list[float]]:
+    """pdfplumber's tables on the page, found again with the rules a page break left undrawn (and
+    the heights of those rules); one-row boxes around words of a sentence are not tables."""
     tables = [t for t in page.find_tables() if not is_inline_box(page, t)]
-    if not tables:
-        return unruled_tables(page, page_number, after_table)
     closing = [rule for table in tables for rule in closing_rules(page, table.bbox)]
     if closing:
         tables = [t for t in page.find_tables({"explicit_horizontal_lines": closing}) if not is_inline_box(page, t)]
-    cut_ys = [rule["top"] for rule in closing]
-    cells: list[RawCell] = []
-    for index, table in enumerate(tables):
-        cells.extend(table_to_cells(page, table, page_number, index, cut_ys))
-    return cells, [table.bbox for table in tables]
+    return tables, [rule["top"] for rule in closing]
+
+
+def table_box(table: Table | UnruledTable) -> Box:
+    return table.bbox if isinstance(table, Table) else table.box
 
 
 def is_inline_box(page: Page, table: Table) -> bool:

@@ -34,6 +34,8 @@ PROSE_WIDTH = 0.6  # of the page width: a line of prose this wide is narrative, 
 # (columns, rows with an amount) a run needs by what stands above it: under a title a table may be
 # printed empty; at the top of a page after a table, it may be that table's last row; else three of each
 GATES = {"titled": (2, 0), "carried": (2, 1), "opening": (3, 3), "inner": (3, 3)}
+RULED_MARGIN = 1.0  # points: a word this close to a ruled table's box is that table's
+RULED_HEADER_GAP = 2.0  # of the text height: rows this close above a ruled table are its header
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Word:
     top: float
     x1: float
     bottom: float
+    score: float | None = None  # an OCR reading's recognition score (None: the text layer)
 
     @property
     def middle(self) -> float:
@@ -81,22 +84,45 @@ class Block:
         return any(AMOUNT.match(w.text) for w in self.words)
 
 
-def unruled_tables(page: Page, page_number: int, after_table: bool = False) -> tuple[list[RawCell], list[Box]]:
-    """Given a page without ruled tables (and whether the page before ended in a table), return the
-    cells and boxes of the tables its words line up in."""
-    words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words(use_text_flow=True)]
+def page_words(page: Page) -> list[Word]:
+    """A text page's words on the page, in reading order (a broken printing may place text past the
+    page's foot, where no reader sees it)."""
+    return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words(use_text_flow=True)
+            if w["top"] >= 0 and w["bottom"] <= page.height]
+
+
+def unruled_tables(words: list[Word], page_width: float, after_table: bool = False,
+                   ruled: list[Box] = ()) -> list[UnruledTable]:
+    """Given a page's words and width (whether the page before ended in a table, and the boxes of
+    the page's ruled tables), return the tables its other words line up in. A ruled table parts the
+    page into bands read one by one; a run just above a ruled table is its unruled header."""
     if not words:
-        return [], []
+        return []
     height = median(w.bottom - w.top for w in words)
-    cells: list[RawCell] = []
-    boxes: list[Box] = []
-    for above, segment in segments(printed_rows(text_lines(words), height), float(page.width)):
-        table = read_table(segment, "carried" if above == "opening" and after_table else above, height)
-        if table is None:
-            continue
-        cells.extend(table_cells(table, page_number, len(boxes)))
-        boxes.append(table.box)
-    return cells, boxes
+    tables: list[UnruledTable] = []
+    for n, (band, below) in enumerate(bands(words, ruled)):
+        runs = segments(printed_rows(text_lines(band), height), page_width)
+        for k, (above, segment) in enumerate(runs):
+            if n and above == "opening":
+                above = "inner"  # under a ruled table: no table carried on from the page before
+            if below is not None and k == len(runs) - 1 and below - segment[-1].bottom < RULED_HEADER_GAP * height:
+                continue
+            table = read_table(segment, "carried" if above == "opening" and after_table else above, height)
+            if table is not None:
+                tables.append(table)
+    return tables
+
+
+def bands(words: list[Word], ruled: list[Box]) -> list[tuple[list[Word], float | None]]:
+    """The words above, between and under the ruled tables' rows (those level with a ruled table
+    are left out), each band with the top of the ruled table under it (None for the last)."""
+    spans = sorted((top - RULED_MARGIN, bottom + RULED_MARGIN) for _, top, _, bottom in ruled)
+    result, start = [], float("-inf")
+    for top, bottom in [*spans, (float("inf"), float("inf"))]:
+        band = [w for w in words if start < w.middle < top]
+        result.append((band, None if top == float("inf") else top + RULED_MARGIN))
+        start = max(start, bottom)
+    return [(band, below) for band, below in result if band]
 
 
 def text_lines(words: list[Word]) -> list[tuple[Word, ...]]:
@@ -211,9 +237,10 @@ def table_columns(body: list[tuple[float, float]], labels: list[Word], levels: l
     """The body's columns with the header's labels: the white space halfway between two body
     columns parts their zones; in each zone the deepest label overlapping (else nearest) the body
     column heads it (a label centred over amounts printed to the right, or over names printed to
-    the left), and the zone's other leaves are columns printed empty: its other deepest labels, and
-    below the top level, a label no deeper label stands under. A column's extent is its text's and
-    its head's."""
+    the left), unless none of the deepest overlaps it and a leaf below the top level does (a
+    continuation page prints nothing under the deeper leaf beside it). The zone's other leaves are
+    columns printed empty: its other deepest labels, and below the top level, a label no deeper
+    label stands under. A column's extent is its text's and its head's."""
     cuts = [(left[1] + right[0]) / 2 for left, right in zip(body, body[1:], strict=False)]
     columns = []
     for z, (x0, x1) in enumerate(body):
@@ -221,14 +248,20 @@ def table_columns(body: list[tuple[float, float]], labels: list[Word], levels: l
         zone = [i for i, lb in enumerate(labels) if low <= (lb.x0 + lb.x1) / 2 < high]
         deepest = max((levels[i] for i in zone), default=0)
         heads = [i for i in zone if levels[i] == deepest]
+        if not any(overlaps(span(labels[i]), (x0, x1)) for i in heads):
+            heads = [i for i in zone if levels[i] > 0 and overlaps(span(labels[i]), (x0, x1)) and not any(
+                levels[j] > levels[i] and overlaps(span(labels[i]), span(labels[j])) for j in zone)] or heads
         head = max(heads, key=lambda i: (min(x1, labels[i].x1) - max(x0, labels[i].x0),
                                          -abs(labels[i].x0 + labels[i].x1 - x0 - x1)), default=None)
         columns.append((x0, x1) if head is None else (min(x0, labels[head].x0), max(x1, labels[head].x1)))
         columns += [(labels[i].x0, labels[i].x1) for i in zone if i != head and (
             levels[i] == deepest or (levels[i] > 0 and not any(
-                levels[j] > levels[i] and overlaps((labels[i].x0, labels[i].x1), (labels[j].x0, labels[j].x1))
-                for j in range(len(labels)))))]
+                levels[j] > levels[i] and overlaps(span(labels[i]), span(labels[j])) for j in range(len(labels)))))]
     return sorted(columns)
+
+
+def span(word: Word) -> tuple[float, float]:
+    return word.x0, word.x1
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -67,3 +67,22 @@ ALIGNED_LAYOUTS = {
         Layout(landscape=False, font_size=7, rules="three_line", repeat_header=False, spreadsheet_align=True),
         ("01", "02", "03", "05", "06", "08", "09", "12", "13")),
 }
+
+# Tables printed one after another on a page (not each on a page of its own), so a page holds
+# the end of one table, the title of the next (sometimes left at the page's foot) and its start;
+# some tables printed without any rule beside ruled ones (an empty or short table typed as text).
+FLOW_LAYOUTS = {
+    "flow_land_8pt": Layout(flow=True),
+    "flow_port_7pt": Layout(flow=True, landscape=False, font_size=7),
+    "flow_port_8pt_norep": Layout(flow=True, landscape=False, font_size=8, repeat_header=False),
+    "flow_mixed_land_8pt": Layout(flow=True, unruled=("02", "05", "09", "10", "11", "13")),
+    "flow_mixed_port_7pt": Layout(flow=True, landscape=False, font_size=7,
+                                  unruled=("01", "03", "06", "09", "10", "12")),
+    "flow_mixed_land_10pt_norep": Layout(flow=True, font_size=10, repeat_header=False, unruled=("03", "04", "09")),
+    "flow_mixed_port_6pt_w85": Layout(flow=True, landscape=False, font_size=6, width_scale=0.85,
+                                      unruled=("02", "06", "10", "12")),
+    "flow_mixed_land_9pt_helvetica": Layout(flow=True, font_size=9, number_font="Helvetica",
+                                            unruled=("01", "05", "08", "11")),
+    "flow_three_line_mixed_land_8pt": Layout(flow=True, rules="three_line", unruled=("02", "05", "10")),
+    "flow_none_port_7pt_norep": Layout(flow=True, rules="none", landscape=False, font_size=7, repeat_header=False),
+}

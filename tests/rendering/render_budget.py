@@ -49,6 +49,8 @@ class Layout:
     running_title: bool = False  # continuation pages titled again: "预算07表（续）" and the title
     rules: str = "grid"  # "grid"; "three_line": rules above and under the header and at the foot; "none"
     spreadsheet_align: bool = False  # amounts right-aligned, header labels centred (else all left)
+    flow: bool = False  # tables follow one another on a page (else each starts a page)
+    unruled: tuple[str, ...] = ()  # tables printed without any rule whatever `rules` says
 
 
 @dataclass(frozen=True)
@@ -126,13 +128,14 @@ def table_flowables(table: dict, layout: Layout, width: float, height: float) ->
         grid = Table(wrapped, colWidths=widths, repeatRows=n_header if layout.repeat_header else 0)
         grid.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), FONT, layout.font_size),
-            *ruling(layout.rules, n_header),
+            *ruling("none" if table["id"] in layout.unruled else layout.rules, n_header),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             *spans,
         ]))
         grids = [grid]
     return [*heading_flowables(table, layout), *grids,
-            *[Paragraph(note, small) for note in table.get("footnotes", [])], PageBreak()]
+            *[Paragraph(note, small) for note in table.get("footnotes", [])],
+            Spacer(1, 3 * layout.font_size) if layout.flow else PageBreak()]
 
 
 def ruling(rules: str, n_header: int) -> list[tuple]:

@@ -8,7 +8,7 @@ import pytest
 
 from assets.clean.tables import document_to_tables
 from assets.extract.pdf_document import extract_document
-from assets.extract.unruled import unruled_tables
+from assets.extract.unruled import page_words, unruled_tables
 from tests.conftest import SHARED
 from tests.rendering.compare import differing_cells
 from tests.rendering.layouts import ALIGNED_LAYOUTS, RENDERED_TABLES, UNRULED_LAYOUTS
@@ -48,8 +48,9 @@ def test_real_narrative_page_without_rules_is_no_table():
     with pdfplumber.open(JIANGSU_2019) as pdf:
         page = pdf.pages[26]
         assert not page.find_tables()
-        assert unruled_tables(page, 27) == ([], [])
-        assert unruled_tables(page, 27, after_table=True) == ([], [])
+        words = page_words(page)
+        assert unruled_tables(words, float(page.width)) == []
+        assert unruled_tables(words, float(page.width), after_table=True) == []
 
 
 def test_coverage_says_a_table_was_read_from_white_space(truth_tables, tmp_path):
