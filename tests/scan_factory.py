@@ -1,5 +1,5 @@
-"""Make image-only copies of PDF pages, as a scanner or a phone would: resolution, colour tint,
-rotation, noise, JPEG compression and a red seal over part of the page.
+"""Make image-only copies of PDF pages, as a scanner or a phone would: resolution, faded print,
+colour tint, rotation, turned pages, noise, JPEG compression and a red seal over part of the page.
 """
 from __future__ import annotations
 
@@ -20,11 +20,13 @@ class ScanCondition:
 
     name: str = "clean_200dpi"
     dpi: int = 200
+    contrast: float = 1.0  # the share of its darkness print keeps: light toner, a faded copy
     tint: tuple[int, int, int] | None = None  # paper colour multiplied into the page
     rotate_degrees: float = 0.0
     noise_sigma: float = 0.0  # grey-level standard deviation of added noise
     jpeg_quality: int | None = None
     seal: bool = False  # a red circular stamp over the page's upper right area
+    turn: int = 0  # degrees anticlockwise, a quarter turn at a time: a page fed in upside down or sideways
     erase_rules: bool = False  # ruling lines painted over in paper colour: a table printed without rules
 
 
@@ -40,6 +42,7 @@ CONDITIONS = (
     ScanCondition("noise", noise_sigma=12.0),
     ScanCondition("jpeg_q60", jpeg_quality=60),
     ScanCondition("red_seal", seal=True),
+    ScanCondition("faded_noise", contrast=0.5, noise_sigma=6.0),
 )
 
 
@@ -47,6 +50,8 @@ def degrade(image: Image.Image, condition: ScanCondition, seed: int = 0) -> Imag
     """Given a rendered page, return it as the condition's scanner would deliver it."""
     if condition.erase_rules:
         image = without_rules(image)
+    if condition.contrast != 1.0:
+        image = Image.fromarray((255 - (255 - np.asarray(image, np.float32)) * condition.contrast).astype(np.uint8))
     if condition.tint:
         tint = Image.new("RGB", image.size, condition.tint)
         image = Image.fromarray((np.asarray(image, np.uint16) * np.asarray(tint) // 255).astype(np.uint8))
@@ -55,6 +60,8 @@ def degrade(image: Image.Image, condition: ScanCondition, seed: int = 0) -> Imag
     if condition.rotate_degrees:
         image = image.rotate(condition.rotate_degrees, resample=Image.BICUBIC, expand=False,
                              fillcolor=(255, 255, 255))
+    if condition.turn:
+        image = image.rotate(condition.turn, expand=True)
     if condition.noise_sigma:
         noise = np.random.default_rng(seed).normal(0, condition.noise_sigma, (image.height, image.width, 1))
         image = Image.fromarray(np.clip(np.asarray(image, np.float32) + noise, 0, 255).astype(np.uint8))
@@ -118,3 +125,27 @@ def page_cells(document, page: int) -> dict:
     tables = sorted({cell.table_index for cell in document.cells if cell.page == page})
     return {(tables.index(c.table_index), c.row, c.col): c for c in document.cells
             if c.page == page and c.text is not None}
+
+
+def corner_pairs(text_layer, page: int, scan, scanned_page: int, tolerance: float = 3.0) -> list[tuple]:
+    """Each cell of a page the scan read as a table, paired by position with the text layer's cell
+    whose top-left corner lies within `tolerance` points of it, both ways: the scan's cells with
+    text, and the text layer's cells with text inside the scan's tables (None where the other
+    reading has no cell there). For PDFs whose text layer rules a page in an invisible (white)
+    grid around the printed one, so that the two readings number rows and columns differently."""
+    read = [c for c in scan.cells if c.page == scanned_page and c.text is not None]
+    truth = [c for c in text_layer.cells if c.page == page and c.text is not None]
+    boxes = [(min(c.x0 for c in cells), min(c.top for c in cells), max(c.x1 for c in cells),
+              max(c.bottom for c in cells))
+             for cells in ([c for c in read if c.table_index == t] for t in {c.table_index for c in read})]
+
+    def at(cells, cell):
+        return next((c for c in cells if abs(c.x0 - cell.x0) <= tolerance and abs(c.top - cell.top) <= tolerance),
+                    None)
+
+    def inside(cell) -> bool:
+        x, y = (cell.x0 + cell.x1) / 2, (cell.top + cell.bottom) / 2
+        return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    pairs = [(at(truth, c), c) for c in read if c.text] + [(c, at(read, c)) for c in truth if c.text and inside(c)]
+    return list({(id(a), id(b)): (a, b) for a, b in pairs}.values())

@@ -1,5 +1,5 @@
-"""Read a page without a text layer from its image: table grids from the ruling lines (OpenCV
-morphology), words by RapidOCR, returned as the same RawCell/TextLine records marked source 'ocr'.
+"""Read a page without a text layer from its image, turned upright: table grids from the ruling lines
+(OpenCV morphology), words by RapidOCR, returned as the same RawCell/TextLine records marked source 'ocr'.
 """
 from __future__ import annotations
 
@@ -20,7 +20,13 @@ from assets.extract.model import RawCell, TextLine
 DPI = 200
 MAX_PIXELS = round(841.89 * 1190.55 * (DPI / 72) ** 2)  # an A3 page at DPI: 7.7 million pixels
 LINE_FRACTION = 40  # a ruling line is at least 1/40 of the page side long
+FAINT_FRACTION = 12  # a rule lighter than the text is at least 1/12 of the page side long
+FAINT_CONTRAST = 8  # grey levels under its surroundings: a rule's, not a 16-level tint's edge
+RULE_GAP, MAX_RULE_WIDTH = 5, 10  # pixels: noise breaks a faint rule; a band this thick is no rule
 DETECT_SIDE = 1280
+ORIENT_SIDES = (480, 960)  # pixels: lines are found for the quarter-turn check at the first size showing
+ORIENT_MIN_LINES = 8  # ... this many of them (a page of small print shows none at 480)
+HALF_TURN_BELOW = 0.9  # a page whose words read with a lower median score is read upside down too
 MAX_SKEW, COARSE_STEP, SKEW_STEP = 5.0, 0.5, 0.1  # degrees: scans fed in at a slant
 SKEW_WIDTH = 800  # pixels: the page is measured for skew at this width
 MERGE_GAP = 6  # pixels: rule pixels closer than this are one rule
@@ -98,13 +104,57 @@ def render_page(path: Path, number: int) -> tuple[np.ndarray, float]:
     return cv2.cvtColor(np.ascontiguousarray(rgb[:, :, 0]), cv2.COLOR_GRAY2RGB), 1 / scale
 
 
+def line_quads(image: np.ndarray) -> list[np.ndarray]:
+    """Given a page image, return the corners (top left, top right, bottom right, bottom left, in
+    its pixels) of the lines of print RapidOCR detects on a copy ORIENT_SIDES pixels long: the
+    first size that shows ORIENT_MIN_LINES of them, or the last."""
+    for side in ORIENT_SIDES:
+        scale = side / max(image.shape[:2])
+        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        boxes = ocr_engine()(small, use_det=True, use_cls=False, use_rec=False).boxes
+        quads = [] if boxes is None else [np.float32(box) / scale for box in boxes]
+        if len(quads) >= ORIENT_MIN_LINES:
+            break
+    return quads
+
+
+def along(quad: np.ndarray) -> tuple[float, float]:
+    """Given a line's corners, return its length along its top edge and across it."""
+    return float(np.linalg.norm(quad[1] - quad[0])), float(np.linalg.norm(quad[3] - quad[0]))
+
+
+def sideways_turned(image: np.ndarray) -> np.ndarray:
+    """Given a page image, return it turned a quarter clockwise when its lines of print run down
+    the page (a landscape table scanned in portrait, either way round: a page then upside down is
+    turned the rest of the way once read, see `ocr_page`)."""
+    quads = line_quads(image)
+    wide = sum(along(q)[0] > 1.5 * along(q)[1] for q in quads)
+    tall = sum(along(q)[1] > 1.5 * along(q)[0] for q in quads)
+    return np.ascontiguousarray(np.rot90(image, -1)) if tall > 2 * wide else image
+
+
+def median_score(words: list[Word]) -> float:
+    """Given the words read on a page, return their median recognition score (1 for none)."""
+    return float(np.median([w.score for w in words])) if words else 1.0
+
+
+def grids_and_words(image: np.ndarray, tables_only: bool) -> tuple:
+    """Given a page image, return its rule masks, its table grids and its words (none read when
+    `tables_only` and there is no table)."""
+    masks = rule_masks(image)
+    tables = table_grids(masks)
+    return masks, tables, read_words(image) if tables or not tables_only else []
+
+
 def skew_degrees(image: np.ndarray) -> float:
     """Given a page image, return the angle its lines of print are turned by (a scan fed in at a
     slant): the turn back that makes the rows of ink sharpest, to SKEW_STEP within MAX_SKEW."""
     grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     scale = SKEW_WIDTH / grey.shape[1]
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    # ink by local contrast, not one global threshold: light grey rules beside a tinted header
+    # (北京市审计局) are the page's straightest marks, and a threshold set by the text drops them
+    ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10)
     centre = (ink.shape[1] / 2, ink.shape[0] / 2)
 
     def sharpness(angle: float) -> float:
@@ -117,7 +167,10 @@ def skew_degrees(image: np.ndarray) -> float:
     # of ink drifts under 4 of SKEW_WIDTH's pixels: still sharper than at the next step)
     coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP), key=sharpness)
     fine = coarse + np.arange(-COARSE_STEP + SKEW_STEP, COARSE_STEP - SKEW_STEP / 2, SKEW_STEP)
-    return -round(float(max(fine, key=sharpness)), 1)
+    scores = [sharpness(angle) for angle in fine]
+    # a narrow table turned a tenth of a degree moves no pixel: the middle of the angles that tie
+    sharpest = [angle for angle, score in zip(fine, scores, strict=True) if score == max(scores)]
+    return -round(float(sharpest[len(sharpest) // 2]), 1)
 
 
 def deskewed(image: np.ndarray) -> np.ndarray:
@@ -147,15 +200,37 @@ def read_words(image: np.ndarray) -> list[Word]:
 
 
 def rule_masks(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Given a page image, return the masks of its horizontal and vertical ruling lines."""
+    """Given a page image, return the masks of its horizontal and vertical ruling lines: dark rules
+    1/LINE_FRACTION of the page long, and faint ones (light grey, faded, under noise) that are
+    long, straight and thin, so that neither text strokes nor a tint's edge nor a seal's ring is one."""
     grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     ink = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    faint = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25,
+                                  FAINT_CONTRAST)
     height, width = ink.shape
-    across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(width // LINE_FRACTION, 10), 1))
-    down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(height // LINE_FRACTION, 10)))
-    horizontal = cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, across), np.ones((3, 3), np.uint8))
-    vertical = cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, down), np.ones((3, 3), np.uint8))
-    return horizontal, vertical
+    masks = []
+    for across, side in ((True, width), (False, height)):
+        dark = straight_runs(ink, max(side // LINE_FRACTION, 10), across)
+        masks.append(cv2.dilate(cv2.bitwise_or(dark, faint_rules(faint, side // FAINT_FRACTION, across)),
+                                np.ones((3, 3), np.uint8)))
+    return masks[0], masks[1]
+
+
+def straight_runs(ink: np.ndarray, length: int, across: bool) -> np.ndarray:
+    """Given an ink mask, return its runs at least `length` pixels long across (or down) the page."""
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, line_kernel(length, across))
+
+
+def line_kernel(length: int, across: bool) -> np.ndarray:
+    return cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if across else (1, length))
+
+
+def faint_rules(faint: np.ndarray, length: int, across: bool) -> np.ndarray:
+    """Given the mask of faint ink, return its rules: runs `length` long once gaps of a few pixels
+    (noise) are closed, without the bands thicker than MAX_RULE_WIDTH (a tint's edge, a seal's ring)."""
+    closed = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, line_kernel(RULE_GAP, across))
+    runs = straight_runs(closed, length, across)
+    return cv2.subtract(runs, straight_runs(runs, MAX_RULE_WIDTH, not across))
 
 
 def rule_positions(profile: np.ndarray, minimum: float) -> list[int]:
@@ -329,14 +404,19 @@ def ocr_page(path: Path, number: int, regions: list[tuple[float, float, float, f
              first_table: int = 0) -> tuple[list[RawCell], list[TextLine]]:
     """Given a PDF and the number of a page without a text layer, return its cells and lines; with
     `regions` (boxes in points: scans placed on a text page), only what is printed inside them,
-    its tables numbered on from `first_table`."""
+    its tables numbered on from `first_table`. A page scanned turned is read upright, its positions
+    in points of the page as it reads upright (width and height swapped after a quarter turn)."""
     image, points_per_pixel = render_page(path, number)
-    image = deskewed(only_regions(image, regions, points_per_pixel) if regions else image)
-    horizontal, vertical = rule_masks(image)
-    tables = table_grids((horizontal, vertical))
+    # a page's own scan may be turned; a picture on a text page is in the frame of its text
+    image = deskewed(only_regions(image, regions, points_per_pixel) if regions else sideways_turned(image))
+    (horizontal, vertical), tables, words = grids_and_words(image, tables_only=bool(regions))
     if regions and not tables:  # a picture on a text page without a ruled table: a chart or a photo
         return [], []
-    words = read_words(image)
+    if not regions and median_score(words) < HALF_TURN_BELOW:  # upright pages read at 0.99 or more
+        turned = np.ascontiguousarray(np.rot90(image, 2))
+        again = grids_and_words(turned, tables_only=False)
+        if median_score(again[2]) > median_score(words):  # an upside-down page: 0.64-0.77
+            image, ((horizontal, vertical), tables, words) = turned, again
     cells: list[RawCell] = []
     outside = list(words)
     for table_index, grid in enumerate(tables, start=first_table):
