@@ -8,13 +8,15 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 from assets.work_files import clean_dir, quarantine_path, raw_dir, scan_inbox, write_manifest
 from assets.defs.partitions import documents_partitions
 from assets.defs.resources import BudgetPaths
+from assets.defs.schemas import manifest_schema
 
 
-@asset(group_name="inbox", compute_kind="python")
+@asset(group_name="inbox", compute_kind="python", metadata={"dagster/column_schema": manifest_schema()})
 def source_documents(context: AssetExecutionContext, paths: BudgetPaths) -> MaterializeResult:
     """The budget PDFs in the inbox, one per distinct content (SHA-256); each becomes a partition.
     An entry that cannot be read (undecodable name, unreadable, vanished, broken link) is a
-    partition too, quarantined with its reason by raw_cells."""
+    partition too, quarantined with its reason by raw_cells. The list is kept as manifest.json
+    beside the warehouse (its columns: the column schema)."""
     if not paths.inbox_dir.is_dir():
         raise FileNotFoundError(f"inbox folder {paths.inbox_dir} does not exist: create it or "
                                 "point BUDGET_INBOX / --inbox at your PDFs")

@@ -7,16 +7,17 @@ from collections.abc import Iterator
 
 from dagster import (
     AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
-    MaterializeResult, MetadataValue, TableColumn, TableSchema, multi_asset,
+    MaterializeResult, MetadataValue, multi_asset,
 )
 from dagster_duckdb import DuckDBResource
 
 from assets.defs.cleaning import clean_tables
 from assets.defs.partitions import documents_partitions
 from assets.defs.resources import BudgetPaths
+from assets.defs.schemas import column_schema
 from warehouse.db import (
-    SqlModel, build_order, ensure_schema, existing_tables, load_models, model_columns, register_sources,
-    replace_rows, run_sql_file,
+    SqlModel, build_order, ensure_schema, existing_tables, load_models, register_sources, replace_rows,
+    run_sql_file,
 )
 from warehouse.incremental import BuildPlan, document_fingerprint, plan_stage, save_stage
 
@@ -50,19 +51,12 @@ def model_key(model: SqlModel) -> AssetKey:
 
 def model_spec(model: SqlModel, group: str) -> AssetSpec:
     """The asset one SQL file builds: what it reads (clean work files for staging) and its
-    first comment line as description, its columns as column schema."""
+    leading comment as description, its columns with their meanings as column schema."""
     deps = [AssetKey(ref.split(".")) for ref in model.depends_on]
     if group == "staging":
         deps.append(clean_tables.key)
-    description = model.path.read_text().splitlines()[0].lstrip("- ")
-    return AssetSpec(key=model_key(model), deps=deps, group_name=group, description=description,
+    return AssetSpec(key=model_key(model), deps=deps, group_name=group, description=model.description,
                      kinds={"duckdb"}, metadata=column_schema(model.table))
-
-
-def column_schema(table: str) -> dict[str, TableSchema]:
-    """A warehouse table's columns and their DuckDB types, as Dagster shows them (the Columns tab)."""
-    return {"dagster/column_schema": TableSchema(
-        columns=[TableColumn(name, kind) for name, kind in model_columns()[table]])}
 
 
 def structure_spec(mart: str, tables: list[str]) -> AssetCheckSpec:
