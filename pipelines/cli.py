@@ -135,6 +135,21 @@ def command_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+# `dagster dev` warns on every start that it is superseded by `dg dev` (not part of Dagster's install);
+# its daemon logs each sensor tick at INFO. Warnings and errors still print; runs log in the UI.
+SUPERSEDED_WARNING = "ignore:Function `dev_command` is superseded"
+UI_LOG_LEVEL = "warning"
+
+
+def ui_invocation(warehouse: Path, home: Path, port: int) -> tuple[list[str], dict[str, str]]:
+    """The `dagster dev` command line and environment that serve `warehouse` from its own home."""
+    dagster = Path(sys.executable).with_name("dagster")
+    warnings = ",".join(filter(None, [os.environ.get("PYTHONWARNINGS"), SUPERSEDED_WARNING]))
+    env = {**os.environ, "DAGSTER_HOME": str(home), "BUDGET_WAREHOUSE": str(warehouse), "PYTHONWARNINGS": warnings}
+    return [str(dagster), "dev", "-h", "127.0.0.1", "-p", str(port), "--log-level", UI_LOG_LEVEL,
+            "-m", "pipelines.definitions"], env
+
+
 def command_ui(args: argparse.Namespace) -> int:
     """Replace this process by `dagster dev` (UI and daemon) on the warehouse's own Dagster home."""
     from pipelines.home import HomeTaken, dagster_home, prepare_home
@@ -145,10 +160,10 @@ def command_ui(args: argparse.Namespace) -> int:
         prepare_home(home, warehouse)
     except HomeTaken as taken:
         sys.exit(f"budget-etl ui: {taken}")
-    dagster = Path(sys.executable).with_name("dagster")
-    env = {**os.environ, "DAGSTER_HOME": str(home), "BUDGET_WAREHOUSE": str(warehouse)}
-    os.execve(dagster, [str(dagster), "dev", "-h", "127.0.0.1", "-p", str(args.port),
-                        "-m", "pipelines.definitions"], env)
+    argv, env = ui_invocation(warehouse, home, args.port)
+    print(f"Dagster UI for {warehouse} on http://127.0.0.1:{args.port} (Dagster home {home}); "
+          "Ctrl-C to stop", flush=True)
+    os.execve(argv[0], argv, env)
 
 
 def command_run(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ def source_documents(context: AssetExecutionContext, paths: BudgetPaths) -> Mate
     """The budget PDFs in the inbox, one per distinct content (SHA-256); each becomes a partition.
     An entry that cannot be read (undecodable name, unreadable, vanished, broken link) is a
     partition too, quarantined with its reason by raw_cells. The list is kept as manifest.json
-    beside the warehouse (its columns: the column schema)."""
+    in the warehouse's data folder (its columns: the column schema)."""
     if not paths.inbox_dir.is_dir():
         raise FileNotFoundError(f"inbox folder {paths.inbox_dir} does not exist: create it or "
                                 "point BUDGET_INBOX / --inbox at your PDFs")
