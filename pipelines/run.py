@@ -18,6 +18,7 @@ from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResu
 from dagster._core.definitions.reconstruct import ReconstructableRepository
 
 from assets.work_files import InboxFile, quarantine_path, read_manifest, stale_documents
+from assets.defs.partitions import partition_key
 from assets.defs.quality import failing_checks
 from assets.defs.resources import BudgetPaths, paths_from_env
 from expectations.run import import_gx_in_background
@@ -169,7 +170,7 @@ def document_outcome(paths: BudgetPaths, item: InboxFile, ran: bool, error: str 
 _WORKERS: dict[tuple[str, str, str], tuple[Definitions, DagsterInstance]] = {}
 
 
-def run_document(inbox: str, warehouse: str, home: str, document_id: str,
+def run_document(inbox: str, warehouse: str, home: str, partition: str,
                  broker: str | None = None) -> str | None:
     """Materialize one document's partition (extract + clean) through Dagster, on Celery workers
     when a broker is given; return the failure message, or None on success. Runs in a worker
@@ -180,20 +181,20 @@ def run_document(inbox: str, warehouse: str, home: str, document_id: str,
                          DagsterInstance.from_config(home))
     defs, instance = _WORKERS[key]
     if broker:
-        return run_on_celery(instance, paths_from_env(inbox, warehouse), document_id, broker)
+        return run_on_celery(instance, paths_from_env(inbox, warehouse), partition, broker)
     result = defs.resolve_job_def("document_job").execute_in_process(
-        instance=instance, partition_key=document_id, run_config=QUIET_LOGS, raise_on_error=False)
+        instance=instance, partition_key=partition, run_config=QUIET_LOGS, raise_on_error=False)
     return None if result.success else failure_message(result)
 
 
-def run_on_celery(instance: DagsterInstance, paths: BudgetPaths, document_id: str, broker: str) -> str | None:
+def run_on_celery(instance: DagsterInstance, paths: BudgetPaths, partition: str, broker: str) -> str | None:
     """Run the partition through document_celery_job: each step is a Celery task that any
     dagster-celery worker on the broker runs, the paths and the broker travelling in the run config."""
     job = ReconstructableRepository.for_module("pipelines.definitions", "defs").get_reconstructable_job(
         "document_celery_job")
     config = {**QUIET_LOGS, "execution": {"config": {"broker": broker, "backend": broker}},
               "resources": {"paths": {"config": {"inbox": paths.inbox, "warehouse": paths.warehouse}}}}
-    with execute_job(job, instance, run_config=config, tags={"dagster/partition": document_id}) as result:
+    with execute_job(job, instance, run_config=config, tags={"dagster/partition": partition}) as result:
         return None if result.success else failure_message(result)
 
 
@@ -208,6 +209,7 @@ def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunS
     """Run the document partitions that are new or stale, in parallel (on Celery workers when a
     broker is given), showing progress."""
     items = {item.document_id: item for item in read_manifest(paths.data_dir)}
+    keys = {d: partition_key(item.file_name, d) for d, item in items.items()}
     todo = list(items) if force else stale_documents(paths.data_dir, list(items))
     outcomes = {d: document_outcome(paths, item, False, None) for d, item in items.items() if d not in todo}
     started = time.perf_counter()
@@ -220,12 +222,12 @@ def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunS
     workers = worker_count(len(todo))
     if workers == 1:
         for doc_id in todo:
-            report(doc_id, run_document(paths.inbox, paths.warehouse, str(home), doc_id, broker))
+            report(doc_id, run_document(paths.inbox, paths.warehouse, str(home), keys[doc_id], broker))
     else:
         progress.say(f"extracting {len(todo)} documents with {workers} workers ...")
         context = multiprocessing.get_context("spawn")  # never fork a process holding the instance
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), d, broker): d
+            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), keys[d], broker): d
                        for d in todo}
             for future in as_completed(futures):
                 doc_id = futures[future]

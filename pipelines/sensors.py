@@ -6,7 +6,7 @@ from dagster import (
 )
 
 from assets.work_files import scan_inbox, stale_documents
-from assets.defs.partitions import documents_partitions
+from assets.defs.partitions import documents_partitions, partition_key
 from assets.defs.resources import BudgetPaths
 from pipelines.jobs import document_job, warehouse_job
 
@@ -20,12 +20,12 @@ def inbox_sensor(context: SensorEvaluationContext, paths: BudgetPaths):
     files, and request an extract+clean run for each document not yet cleaned with current specs."""
     if not paths.inbox_dir.is_dir():
         return SkipReason(f"inbox {paths.inbox_dir} does not exist")
-    current = [f.document_id for f in scan_inbox(paths.inbox_dir)]
+    current = {f.document_id: partition_key(f.file_name, f.document_id) for f in scan_inbox(paths.inbox_dir)}
     known = set(context.instance.get_dynamic_partitions(documents_partitions.name))
-    added = sorted(set(current) - known)
-    removed = sorted(known - set(current))
-    stale = stale_documents(paths.data_dir, current)
-    requests = [RunRequest(partition_key=doc_id, run_key=f"{doc_id}-{context.cursor or 0}")
+    added = sorted(set(current.values()) - known)
+    removed = sorted(known - set(current.values()))
+    stale = stale_documents(paths.data_dir, list(current))
+    requests = [RunRequest(partition_key=current[doc_id], run_key=f"{doc_id}-{context.cursor or 0}")
                 for doc_id in stale]
     if removed and not stale:  # nothing to extract, but the warehouse must drop their rows
         requests.append(RunRequest(job_name=warehouse_job.name, run_key=f"removed-{removed}"))

@@ -163,3 +163,19 @@ def test_narrative_findings_in_the_quality_schema(warehouse):
         from quality.narrative_findings order by finding_index""").fetchall()
     assert rows == [("焦作 政府办 2023.pdf", "narrative.number.zero_change_direction", "number", "style", 10,
                      "减少0万元", "持平", True)] * 2
+
+
+def test_partitions_are_listed_by_file_name(pipeline_run):
+    """The UI lists each document's partition by its file name (then its id), each materialized."""
+    from dagster import AssetKey, DagsterInstance
+
+    from assets.defs.partitions import documents_partitions
+
+    summary, base = pipeline_run
+    reference = next(o for o in summary.outcomes if o.file_name == "焦作 政府办 2023.pdf")
+    with DagsterInstance.from_config(str(base / "dagster_home")) as instance:
+        keys = set(instance.get_dynamic_partitions(documents_partitions.name))
+        assert f"焦作 政府办 2023.pdf · {reference.document_id}" in keys
+        assert {key.split(" · ")[0] for key in keys} == {"焦作 政府办 2023.pdf", "not_a_pdf.pdf", "empty.pdf"}
+        materialized = instance.get_materialized_partitions(AssetKey("clean_tables"))
+    assert materialized == keys

@@ -11,7 +11,7 @@ from assets.work_files import (
     CELL_SCHEMA, CLEAN_PROVENANCE, FIGURE_SCHEMA, FINDING_SCHEMA, OCR_READING_SCHEMA, InboxFile, read_quarantine,
     read_raw, write_clean, write_quarantine,
 )
-from assets.defs.partitions import documents_partitions
+from assets.defs.partitions import document_id_of, documents_partitions
 from assets.defs.extraction import raw_cells
 from assets.defs.resources import BudgetPaths
 from assets.defs.schemas import file_schema
@@ -43,10 +43,11 @@ def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> Material
     is their provenance columns, "table files" lists the rest), table_cells.parquet (every cell no
     typed column holds), narrative_figures, narrative_findings and ocr_readings.parquet, and
     document.json and tables.json (marts.dim_document and marts.dim_table_coverage are made of them)."""
-    quarantined = read_quarantine(paths.data_dir, context.partition_key)
+    document_id = document_id_of(context.partition_key)
+    quarantined = read_quarantine(paths.data_dir, document_id)
     if quarantined and quarantined["stage"] == "raw_cells":  # nothing was extracted to clean
         return MaterializeResult(metadata={"file": quarantined["file_name"], "quarantined": quarantined["reason"]})
-    facts, extracted = read_raw(paths.data_dir, context.partition_key)
+    facts, extracted = read_raw(paths.data_dir, document_id)
     try:
         document = document_to_tables(extracted)
     except NoBudgetTables as error:

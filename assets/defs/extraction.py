@@ -12,7 +12,7 @@ from assets.work_files import (
 )
 from assets.extract.limits import extract_with_limits
 from assets.extract.pdf_document import UnreadableDocument
-from assets.defs.partitions import documents_partitions
+from assets.defs.partitions import document_id_of, documents_partitions
 from assets.defs.resources import BudgetPaths
 from assets.defs.schemas import file_schema
 
@@ -27,7 +27,7 @@ def raw_cells(context: AssetExecutionContext, paths: BudgetPaths) -> Materialize
     quarantined with its reason (see quality.quarantine): the run succeeds, the quarantine is
     its result, shown in the metadata. Written to raw/<document_id>/: cells.parquet (the column
     schema), lines.parquet and document.json (the file's facts)."""
-    item = find_inbox_file(paths.inbox_dir, paths.data_dir, context.partition_key)
+    item = find_inbox_file(paths.inbox_dir, paths.data_dir, document_id_of(context.partition_key))
     started = time.perf_counter()
     try:
         if item.problem:

@@ -12,7 +12,7 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from assets.defs.cleaning import clean_tables
-from assets.defs.partitions import documents_partitions
+from assets.defs.partitions import document_id_of, documents_partitions
 from assets.defs.resources import BudgetPaths
 from assets.defs.schemas import column_schema
 from warehouse.db import (
@@ -106,7 +106,7 @@ def run_model(con, model: SqlModel, plan: BuildPlan | None = None) -> Materializ
 def warehouse_models(context: AssetExecutionContext, duckdb: DuckDBResource, paths: BudgetPaths):
     """Load every registered document's clean work files and build staging and marts in one
     connection (the sources are registered once), then check no mart lost a document's rows."""
-    documents = set(context.instance.get_dynamic_partitions(documents_partitions.name))
+    documents = {document_id_of(key) for key in context.instance.get_dynamic_partitions(documents_partitions.name)}
     with duckdb.get_connection() as con:
         try:  # the resource closes its connection on success only: a failed model must not leave it open
             yield from build_models(con, paths, documents)
