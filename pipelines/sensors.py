@@ -1,5 +1,5 @@
 """Unattended operation: the inbox sensor starts one run per new or changed PDF, and every
-finished document run (loaded or quarantined) is followed by a warehouse rebuild."""
+finished document run (loaded, quarantined or failed) is followed by a warehouse rebuild."""
 from dagster import (
     DagsterRunStatus, DefaultSensorStatus, RunRequest, SensorEvaluationContext, SensorResult,
     SkipReason, run_status_sensor, sensor,
@@ -50,6 +50,7 @@ def warehouse_after_document_loaded(context):
 
 @run_status_sensor(run_status=DagsterRunStatus.FAILURE, monitored_jobs=[document_job],
                    request_job=warehouse_job, default_status=DefaultSensorStatus.RUNNING)
-def warehouse_after_document_quarantined(context):
-    """A document failed (quarantined): rebuild so quality.quarantine lists it."""
+def warehouse_after_document_failed(context):
+    """A document run failed (a crash: a quarantined document's run succeeds, and the sensor above
+    rebuilds after it): rebuild so the warehouse holds every other document's latest tables."""
     return RunRequest(run_key=f"after-{context.dagster_run.run_id}")

@@ -75,9 +75,10 @@ def documents_without_rows(con, mart: str, tables: list[str]) -> list[str]:
 
 
 def preview_markdown(con, table: str) -> str:
-    """First rows of a table as Markdown, every value shown as text (no float rendering)."""
+    """First rows of a table as Markdown, every value shown as text (no float rendering: tabulate
+    would parse "3928500.00" back into 3.9285e+06)."""
     frame = con.execute(f"select columns(*)::varchar from {table} limit {PREVIEW_ROWS}").df()
-    return frame.to_markdown(index=False) if len(frame) else "(empty)"
+    return frame.to_markdown(index=False, disable_numparse=True) if len(frame) else "(empty)"
 
 
 def run_model(con, model: SqlModel, plan: BuildPlan | None = None) -> MaterializeResult:
