@@ -105,7 +105,7 @@ def test_a_bad_warehouse_path_is_one_line(tmp_path, kind):
         path.write_text("id,amount\n1,2\n")
     else:
         path.write_bytes(b"")
-    for command in (["sql", "select 1"], ["export"], ["report"]):
+    for command in (["sql", "select 1"], ["export"], ["report"], ["ui"]):
         out = budget_etl(*command, "--warehouse", str(path))
         assert out.returncode == 1
         assert out.stderr.count("\n") == 1 and "not a DuckDB file" in out.stderr, out.stderr
@@ -171,6 +171,13 @@ def test_sql_prints_every_statement_and_reads_a_file(pipeline_run, warehouse, tm
     assert out.stdout.splitlines() == ["documents", "1", "total", "3928500.00"]
     missing = budget_etl("sql", "--file", str(tmp_path / "none.sql"), "--warehouse", str(summary.paths.warehouse_file))
     assert missing.returncode != 0 and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_ui_on_a_missing_inbox_is_one_line(tmp_path):
+    out = budget_etl("ui", "--inbox", str(tmp_path / "none"), "--warehouse", str(tmp_path / "budget.duckdb"))
+    assert out.returncode == 1
+    assert out.stderr == (f"budget-etl ui: inbox {tmp_path / 'none'} is not a folder: "
+                          "pass --inbox DIR or set BUDGET_INBOX\n")
 
 
 def test_version():

@@ -51,8 +51,8 @@ def test_ui_serves_its_warehouse_and_keeps_the_terminal_quiet(tmp_path):
     log = (tmp_path / "ui.log").open("w")
     env = {key: value for key, value in os.environ.items() if key != "DAGSTER_HOME"}
     ui = subprocess.Popen(
-        [str(Path(sys.executable).with_name("budget-etl")), "ui", "--warehouse", str(warehouse), "--port", str(port)],
-        env={**env, "BUDGET_INBOX": str(inbox)}, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        [str(Path(sys.executable).with_name("budget-etl")), "ui", "--inbox", str(inbox), "--warehouse", str(warehouse),
+         "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         assert wait_until(lambda: answers(port), STARTUP_SECONDS), (tmp_path / "ui.log").read_text()
         # the inbox sensor's first tick launches the document's run, the warehouse run follows it
@@ -63,8 +63,8 @@ def test_ui_serves_its_warehouse_and_keeps_the_terminal_quiet(tmp_path):
         log.close()
     out = (tmp_path / "ui.log").read_text()
     home = tmp_path / "budget_data" / "dagster_home"
-    assert out.splitlines()[0] == (f"Dagster UI for {warehouse} on http://127.0.0.1:{port} (Dagster home {home}); "
-                                   "Ctrl-C to stop")
+    assert out.splitlines()[0] == (f"Dagster UI for {warehouse} (inbox {inbox}) on http://127.0.0.1:{port} "
+                                   f"(Dagster home {home}); Ctrl-C to stop")
     assert (home / "dagster.yaml").exists()
     for noise in ("SupersessionWarning", "Checking for new runs", "STEP_START", "DEBUG"):
         assert noise not in out, out
