@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import shlex
 import shutil
 import sys
 import time
@@ -26,7 +27,7 @@ from pipelines.definitions import build_definitions
 from pipelines.home import HomeTaken, dagster_home, prepare_home
 from pipelines.progress import BuildSteps, Progress
 from warehouse.lock import WarehouseBusy, warehouse_lock
-from warehouse.paths import DEFAULT_WAREHOUSE, claim_folder, run_lock_for
+from warehouse.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, claim_folder, run_lock_for
 from warehouse.snapshot import not_a_duckdb_file, open_held_read_write, publish_leftovers, wal_of
 
 # the marts the summary counts: the document list and every fact table, the empty ones left out
@@ -37,12 +38,20 @@ SUMMARY_MARTS_SQL = """
     order by table_name <> 'dim_document', table_name"""
 
 
-def query_hint(warehouse: Path) -> str:
-    """The command that queries this warehouse, runnable as printed: budget-etl by the path it
-    has here when it is not on PATH, --warehouse unless it is the default."""
-    command = "budget-etl" if shutil.which("budget-etl") else str(Path(sys.executable).parent / "budget-etl")
-    target = "" if warehouse.resolve() == DEFAULT_WAREHOUSE.resolve() else f" --warehouse {warehouse}"
-    return f'{command} sql{target} "select * from marts.fct_three_public_costs"'
+def command_for(paths: BudgetPaths, command: str) -> str:
+    """A budget-etl command on these paths, runnable as printed: budget-etl by the path it has here
+    when it is not on PATH, --inbox and --warehouse unless they are the defaults."""
+    program = "budget-etl" if shutil.which("budget-etl") else str(Path(sys.executable).parent / "budget-etl")
+    words = [program, command]
+    if command == "ui" and paths.inbox_dir.resolve() != DEFAULT_INBOX.resolve():
+        words += ["--inbox", paths.inbox]  # the UI's sensor watches this inbox, not the samples
+    if paths.warehouse_file.resolve() != DEFAULT_WAREHOUSE.resolve():
+        words += ["--warehouse", str(paths.warehouse_file)]
+    return shlex.join(words)
+
+
+def query_hint(paths: BudgetPaths) -> str:
+    return command_for(paths, "sql") + ' "select * from marts.fct_three_public_costs"'
 
 
 @dataclass(frozen=True)
@@ -123,8 +132,8 @@ class RunSummary:
                          f"in {self.set_aside} (with its .wal); the published file is read-only")
         lines += [
             f"Warehouse: {self.paths.warehouse_file}  ({seconds:.1f} s)",
-            f"Query it:  {query_hint(self.paths.warehouse_file)}",
-            "Open the UI (lineage, runs, checks): make ui  ->  http://127.0.0.1:3000",
+            f"Query it:  {query_hint(self.paths)}",
+            f"Open the UI (lineage, runs, checks): {command_for(self.paths, 'ui')}  ->  http://127.0.0.1:3000",
         ]
         return "\n".join(lines)
 

@@ -185,11 +185,22 @@ def test_version():
     assert out.returncode == 0 and out.stdout.startswith("budget-etl ")
 
 
-def test_query_hint_names_the_warehouse_it_built(tmp_path):
-    from pipelines.run import query_hint
+def test_the_hints_run_as_printed_on_the_inbox_and_warehouse_just_built(pipeline_run, warehouse):
+    """The summary's "Query it" line prints the 三公 total when pasted; its UI line opens this
+    warehouse with this inbox (the UI's sensor would drop every document of another inbox)."""
+    import shlex
 
-    hint = query_hint(tmp_path / "other.duckdb")
-    assert f"--warehouse {tmp_path / 'other.duckdb'}" in hint and "budget-etl" in hint
+    from pipelines.cli import build_parser
+
+    summary, _ = pipeline_run
+    text = summary.render(1.0)
+    query = next(line for line in text.splitlines() if line.startswith("Query it:")).partition(":")[2]
+    out = subprocess.run(shlex.split(query), capture_output=True, text=True)
+    assert out.returncode == 0 and "3928500.00" in out.stdout, out.stderr
+    ui = next(line for line in text.splitlines() if line.startswith("Open the UI")).partition(": ")[2]
+    args = build_parser().parse_args(shlex.split(ui.partition("  ->")[0])[1:])
+    assert (args.command, args.inbox, args.warehouse) == (
+        "ui", summary.paths.inbox, str(summary.paths.warehouse_file))
 
 
 @pytest.mark.parametrize("command", ["run", "sql", "export", "report", "docs", "ui"])
