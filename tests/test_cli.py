@@ -180,6 +180,23 @@ def test_ui_on_a_missing_inbox_is_one_line(tmp_path):
                           "pass --inbox DIR or set BUDGET_INBOX\n")
 
 
+def test_sql_table_fits_the_terminal_width(pipeline_run, warehouse):
+    summary, _ = pipeline_run
+    query = ("select document_id, source_table, row_kind, function_code, total, basic_total, project_total, "
+             "basic_wages_welfare from marts.fct_expenditure_by_function limit 3")
+
+    def table(columns: int) -> list[str]:
+        out = subprocess.run([sys.executable, "-m", "pipelines.cli", "sql", query, "--warehouse",
+                              str(summary.paths.warehouse_file)],
+                             capture_output=True, text=True, env={**os.environ, "COLUMNS": str(columns)})
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip().splitlines()
+
+    narrow, wide = table(100), table(200)
+    assert max(map(len, narrow)) <= 100 and "8 columns (" in narrow[-1]  # some columns elided
+    assert max(map(len, wide)) > 100 and "…" not in "".join(wide)
+
+
 def test_version():
     out = budget_etl("--version")
     assert out.returncode == 0 and out.stdout.startswith("budget-etl ")
