@@ -302,13 +302,16 @@ OCR_READING_SCHEMA = pa.schema([
 ])
 
 
+CLEAN_PROVENANCE = pa.schema([  # the first columns of every clean/<table_id>.parquet
+    ("document_id", pa.string()), ("table_id", pa.string()), ("printed_code", pa.string()),
+    ("source_unit", pa.string()), ("row_index", pa.int32()), ("row_kind", pa.string()),
+    ("page", pa.int32()), ("source_row", pa.int32()),
+])
+
+
 def table_schema(table: CleanTable) -> pa.Schema:
     """Arrow schema of a clean table file: provenance columns, then the spec's columns."""
-    fields = [
-        ("document_id", pa.string()), ("table_id", pa.string()), ("printed_code", pa.string()),
-        ("source_unit", pa.string()), ("row_index", pa.int32()), ("row_kind", pa.string()),
-        ("page", pa.int32()), ("source_row", pa.int32()),
-    ]
+    fields = list(CLEAN_PROVENANCE)
     for key, kind in zip(table.columns, table.kinds, strict=True):
         fields.append((key, PRINTED_AMOUNT if kind == "amount" else pa.string()))
     return pa.schema(fields)

@@ -135,20 +135,43 @@ def command_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+# `dagster dev` warns on every start that it is superseded by `dg dev` (not part of Dagster's install);
+# its daemon logs each sensor tick at INFO. Warnings and errors still print; runs log in the UI.
+SUPERSEDED_WARNING = "ignore:Function `dev_command` is superseded"
+UI_LOG_LEVEL = "warning"
+
+
+def ui_invocation(paths, home: Path, port: int) -> tuple[list[str], dict[str, str]]:
+    """The `dagster dev` command line and environment that serve these BudgetPaths from their home."""
+    dagster = Path(sys.executable).with_name("dagster")
+    warnings = ",".join(filter(None, [os.environ.get("PYTHONWARNINGS"), SUPERSEDED_WARNING]))
+    env = {**os.environ, "DAGSTER_HOME": str(home), "BUDGET_INBOX": paths.inbox, "BUDGET_WAREHOUSE": paths.warehouse,
+           "PYTHONWARNINGS": warnings}
+    return [str(dagster), "dev", "-h", "127.0.0.1", "-p", str(port), "--log-level", UI_LOG_LEVEL,
+            "-m", "pipelines.definitions"], env
+
+
 def command_ui(args: argparse.Namespace) -> int:
-    """Replace this process by `dagster dev` (UI and daemon) on the warehouse's own Dagster home."""
+    """Replace this process by `dagster dev` (UI and daemon) on the warehouse's own Dagster home,
+    or exit with a one-line reason when the inbox or the warehouse path cannot be used."""
+    from assets.defs.resources import paths_from_env
     from pipelines.home import HomeTaken, dagster_home, prepare_home
+    from pipelines.run import path_problem
 
     warehouse = warehouse_path(args.warehouse).resolve()
+    paths = paths_from_env(args.inbox, str(warehouse))
+    problem = path_problem(paths)
+    if problem:
+        sys.exit(f"budget-etl ui: {problem}")
     home = dagster_home(warehouse)
     try:
         prepare_home(home, warehouse)
     except HomeTaken as taken:
         sys.exit(f"budget-etl ui: {taken}")
-    dagster = Path(sys.executable).with_name("dagster")
-    env = {**os.environ, "DAGSTER_HOME": str(home), "BUDGET_WAREHOUSE": str(warehouse)}
-    os.execve(dagster, [str(dagster), "dev", "-h", "127.0.0.1", "-p", str(args.port),
-                        "-m", "pipelines.definitions"], env)
+    argv, env = ui_invocation(paths, home, args.port)
+    print(f"Dagster UI for {warehouse} (inbox {paths.inbox}) on http://127.0.0.1:{args.port} (Dagster home {home}); "
+          "Ctrl-C to stop", flush=True)
+    os.execve(argv[0], argv, env)
 
 
 def command_run(args: argparse.Namespace) -> int:
@@ -177,6 +200,11 @@ def add_warehouse_option(command: argparse.ArgumentParser, what: str = "the publ
     command.add_argument("--warehouse", metavar="FILE", help=f"{what} {WAREHOUSE_DEFAULT}")
 
 
+def add_inbox_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--inbox", metavar="DIR",
+                         help="folder of PDFs (default: $BUDGET_INBOX, else the bundled samples/)")
+
+
 def add_command(commands, name: str, help: str) -> argparse.ArgumentParser:
     """A sub-command; its one-line help is also the description its own --help starts with."""
     return commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
@@ -187,8 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     run = add_command(commands, "run", "materialize the whole graph for every PDF in the inbox")
-    run.add_argument("--inbox", metavar="DIR",
-                     help="folder of PDFs (default: $BUDGET_INBOX, else the bundled samples/)")
+    add_inbox_option(run)
     add_warehouse_option(run, "DuckDB file to publish")
     run.add_argument("--force", action="store_true",
                      help="re-extract every document (default: off, documents unchanged since the last run "
@@ -230,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     docs.set_defaults(handler=command_docs)
     ui = add_command(commands, "ui", "the Dagster UI and daemon for this warehouse on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000, help="port of the UI (default: %(default)s)")
+    add_inbox_option(ui)
     add_warehouse_option(ui, "the warehouse the UI's runs build, with its own Dagster home")
     ui.set_defaults(handler=command_ui)
     return parser

@@ -12,7 +12,7 @@ from assets.defs.warehouse_models import warehouse_models
 from pipelines.jobs import document_celery_job, document_job, inbox_job, warehouse_job
 from pipelines.schedules import daily_refresh
 from pipelines.sensors import (
-    inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_quarantined,
+    inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_failed,
 )
 
 
@@ -22,7 +22,7 @@ def build_definitions(paths: BudgetPaths) -> Definitions:
         assets=[source_documents, raw_cells, clean_tables, warehouse_models, *quality_assets, budget_snapshot],
         asset_checks=quality_checks,
         jobs=[inbox_job, document_job, document_celery_job, warehouse_job],
-        sensors=[inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_quarantined],
+        sensors=[inbox_sensor, warehouse_after_document_loaded, warehouse_after_document_failed],
         schedules=[daily_refresh],
         resources={"paths": paths, "duckdb": duckdb_for(paths)},
     )

@@ -5,10 +5,14 @@ from dagster_celery import celery_executor
 
 from assets.defs.partitions import WRITER_TAGS
 
-inbox_job = define_asset_job("inbox_job", selection=AssetSelection.groups("inbox"),
+# Runs the UI or its daemon launch print warnings and errors on the terminal, not every event (the
+# UI shows those); a run given its own config (budget-etl run) chooses again.
+TERMINAL_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+inbox_job = define_asset_job("inbox_job", selection=AssetSelection.groups("inbox"), config=TERMINAL_LOGS,
                              description="Scan the inbox and register one partition per PDF.")
 DOCUMENT_STAGES = AssetSelection.groups("extract", "clean")
-document_job = define_asset_job("document_job", selection=DOCUMENT_STAGES,
+document_job = define_asset_job("document_job", selection=DOCUMENT_STAGES, config=TERMINAL_LOGS,
                                 description="Extract and clean one document (one partition).")
 # The same steps as Celery tasks: any worker listening on the broker the run config names runs them.
 document_celery_job = define_asset_job(
@@ -17,5 +21,5 @@ document_celery_job = define_asset_job(
 warehouse_job = define_asset_job(
     "warehouse_job",
     selection=AssetSelection.groups("staging", "marts", "quality", "publish"),
-    tags=WRITER_TAGS,
+    tags=WRITER_TAGS, config=TERMINAL_LOGS,
     description="Load every cleaned document into DuckDB, build the marts, run the checks, publish.")

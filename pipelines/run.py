@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import shlex
 import shutil
 import sys
 import time
@@ -18,6 +19,7 @@ from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResu
 from dagster._core.definitions.reconstruct import ReconstructableRepository
 
 from assets.work_files import InboxFile, quarantine_path, read_manifest, stale_documents
+from assets.defs.partitions import partition_key
 from assets.defs.quality import failing_checks
 from assets.defs.resources import BudgetPaths, paths_from_env
 from expectations.run import import_gx_in_background
@@ -25,7 +27,7 @@ from pipelines.definitions import build_definitions
 from pipelines.home import HomeTaken, dagster_home, prepare_home
 from pipelines.progress import BuildSteps, Progress
 from warehouse.lock import WarehouseBusy, warehouse_lock
-from warehouse.paths import DEFAULT_WAREHOUSE, claim_folder, run_lock_for
+from warehouse.paths import DEFAULT_INBOX, DEFAULT_WAREHOUSE, claim_folder, run_lock_for
 from warehouse.snapshot import not_a_duckdb_file, open_held_read_write, publish_leftovers, wal_of
 
 # the marts the summary counts: the document list and every fact table, the empty ones left out
@@ -36,12 +38,20 @@ SUMMARY_MARTS_SQL = """
     order by table_name <> 'dim_document', table_name"""
 
 
-def query_hint(warehouse: Path) -> str:
-    """The command that queries this warehouse, runnable as printed: budget-etl by the path it
-    has here when it is not on PATH, --warehouse unless it is the default."""
-    command = "budget-etl" if shutil.which("budget-etl") else str(Path(sys.executable).parent / "budget-etl")
-    target = "" if warehouse.resolve() == DEFAULT_WAREHOUSE.resolve() else f" --warehouse {warehouse}"
-    return f'{command} sql{target} "select * from marts.fct_three_public_costs"'
+def command_for(paths: BudgetPaths, command: str) -> str:
+    """A budget-etl command on these paths, runnable as printed: budget-etl by the path it has here
+    when it is not on PATH, --inbox and --warehouse unless they are the defaults."""
+    program = "budget-etl" if shutil.which("budget-etl") else str(Path(sys.executable).parent / "budget-etl")
+    words = [program, command]
+    if command == "ui" and paths.inbox_dir.resolve() != DEFAULT_INBOX.resolve():
+        words += ["--inbox", paths.inbox]  # the UI's sensor watches this inbox, not the samples
+    if paths.warehouse_file.resolve() != DEFAULT_WAREHOUSE.resolve():
+        words += ["--warehouse", str(paths.warehouse_file)]
+    return shlex.join(words)
+
+
+def query_hint(paths: BudgetPaths) -> str:
+    return command_for(paths, "sql") + ' "select * from marts.fct_three_public_costs"'
 
 
 @dataclass(frozen=True)
@@ -122,8 +132,8 @@ class RunSummary:
                          f"in {self.set_aside} (with its .wal); the published file is read-only")
         lines += [
             f"Warehouse: {self.paths.warehouse_file}  ({seconds:.1f} s)",
-            f"Query it:  {query_hint(self.paths.warehouse_file)}",
-            "Open the UI (lineage, runs, checks): make ui  ->  http://127.0.0.1:3000",
+            f"Query it:  {query_hint(self.paths)}",
+            f"Open the UI (lineage, runs, checks): {command_for(self.paths, 'ui')}  ->  http://127.0.0.1:3000",
         ]
         return "\n".join(lines)
 
@@ -169,7 +179,7 @@ def document_outcome(paths: BudgetPaths, item: InboxFile, ran: bool, error: str 
 _WORKERS: dict[tuple[str, str, str], tuple[Definitions, DagsterInstance]] = {}
 
 
-def run_document(inbox: str, warehouse: str, home: str, document_id: str,
+def run_document(inbox: str, warehouse: str, home: str, partition: str,
                  broker: str | None = None) -> str | None:
     """Materialize one document's partition (extract + clean) through Dagster, on Celery workers
     when a broker is given; return the failure message, or None on success. Runs in a worker
@@ -180,20 +190,20 @@ def run_document(inbox: str, warehouse: str, home: str, document_id: str,
                          DagsterInstance.from_config(home))
     defs, instance = _WORKERS[key]
     if broker:
-        return run_on_celery(instance, paths_from_env(inbox, warehouse), document_id, broker)
+        return run_on_celery(instance, paths_from_env(inbox, warehouse), partition, broker)
     result = defs.resolve_job_def("document_job").execute_in_process(
-        instance=instance, partition_key=document_id, run_config=QUIET_LOGS, raise_on_error=False)
+        instance=instance, partition_key=partition, run_config=QUIET_LOGS, raise_on_error=False)
     return None if result.success else failure_message(result)
 
 
-def run_on_celery(instance: DagsterInstance, paths: BudgetPaths, document_id: str, broker: str) -> str | None:
+def run_on_celery(instance: DagsterInstance, paths: BudgetPaths, partition: str, broker: str) -> str | None:
     """Run the partition through document_celery_job: each step is a Celery task that any
     dagster-celery worker on the broker runs, the paths and the broker travelling in the run config."""
     job = ReconstructableRepository.for_module("pipelines.definitions", "defs").get_reconstructable_job(
         "document_celery_job")
     config = {**QUIET_LOGS, "execution": {"config": {"broker": broker, "backend": broker}},
               "resources": {"paths": {"config": {"inbox": paths.inbox, "warehouse": paths.warehouse}}}}
-    with execute_job(job, instance, run_config=config, tags={"dagster/partition": document_id}) as result:
+    with execute_job(job, instance, run_config=config, tags={"dagster/partition": partition}) as result:
         return None if result.success else failure_message(result)
 
 
@@ -208,6 +218,7 @@ def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunS
     """Run the document partitions that are new or stale, in parallel (on Celery workers when a
     broker is given), showing progress."""
     items = {item.document_id: item for item in read_manifest(paths.data_dir)}
+    keys = {d: partition_key(item.file_name, d) for d, item in items.items()}
     todo = list(items) if force else stale_documents(paths.data_dir, list(items))
     outcomes = {d: document_outcome(paths, item, False, None) for d, item in items.items() if d not in todo}
     started = time.perf_counter()
@@ -220,12 +231,12 @@ def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunS
     workers = worker_count(len(todo))
     if workers == 1:
         for doc_id in todo:
-            report(doc_id, run_document(paths.inbox, paths.warehouse, str(home), doc_id, broker))
+            report(doc_id, run_document(paths.inbox, paths.warehouse, str(home), keys[doc_id], broker))
     else:
         progress.say(f"extracting {len(todo)} documents with {workers} workers ...")
         context = multiprocessing.get_context("spawn")  # never fork a process holding the instance
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), d, broker): d
+            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), keys[d], broker): d
                        for d in todo}
             for future in as_completed(futures):
                 doc_id = futures[future]

@@ -105,7 +105,7 @@ def test_a_bad_warehouse_path_is_one_line(tmp_path, kind):
         path.write_text("id,amount\n1,2\n")
     else:
         path.write_bytes(b"")
-    for command in (["sql", "select 1"], ["export"], ["report"]):
+    for command in (["sql", "select 1"], ["export"], ["report"], ["ui"]):
         out = budget_etl(*command, "--warehouse", str(path))
         assert out.returncode == 1
         assert out.stderr.count("\n") == 1 and "not a DuckDB file" in out.stderr, out.stderr
@@ -173,16 +173,51 @@ def test_sql_prints_every_statement_and_reads_a_file(pipeline_run, warehouse, tm
     assert missing.returncode != 0 and len(missing.stderr.strip().splitlines()) == 1
 
 
+def test_ui_on_a_missing_inbox_is_one_line(tmp_path):
+    out = budget_etl("ui", "--inbox", str(tmp_path / "none"), "--warehouse", str(tmp_path / "budget.duckdb"))
+    assert out.returncode == 1
+    assert out.stderr == (f"budget-etl ui: inbox {tmp_path / 'none'} is not a folder: "
+                          "pass --inbox DIR or set BUDGET_INBOX\n")
+
+
+def test_sql_table_fits_the_terminal_width(pipeline_run, warehouse):
+    summary, _ = pipeline_run
+    query = ("select document_id, source_table, row_kind, function_code, total, basic_total, project_total, "
+             "basic_wages_welfare from marts.fct_expenditure_by_function limit 3")
+
+    def table(columns: int) -> list[str]:
+        out = subprocess.run([sys.executable, "-m", "pipelines.cli", "sql", query, "--warehouse",
+                              str(summary.paths.warehouse_file)],
+                             capture_output=True, text=True, env={**os.environ, "COLUMNS": str(columns)})
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip().splitlines()
+
+    narrow, wide = table(100), table(200)
+    assert max(map(len, narrow)) <= 100 and "8 columns (" in narrow[-1]  # some columns elided
+    assert max(map(len, wide)) > 100 and "…" not in "".join(wide)
+
+
 def test_version():
     out = budget_etl("--version")
     assert out.returncode == 0 and out.stdout.startswith("budget-etl ")
 
 
-def test_query_hint_names_the_warehouse_it_built(tmp_path):
-    from pipelines.run import query_hint
+def test_the_hints_run_as_printed_on_the_inbox_and_warehouse_just_built(pipeline_run, warehouse):
+    """The summary's "Query it" line prints the 三公 total when pasted; its UI line opens this
+    warehouse with this inbox (the UI's sensor would drop every document of another inbox)."""
+    import shlex
 
-    hint = query_hint(tmp_path / "other.duckdb")
-    assert f"--warehouse {tmp_path / 'other.duckdb'}" in hint and "budget-etl" in hint
+    from pipelines.cli import build_parser
+
+    summary, _ = pipeline_run
+    text = summary.render(1.0)
+    query = next(line for line in text.splitlines() if line.startswith("Query it:")).partition(":")[2]
+    out = subprocess.run(shlex.split(query), capture_output=True, text=True)
+    assert out.returncode == 0 and "3928500.00" in out.stdout, out.stderr
+    ui = next(line for line in text.splitlines() if line.startswith("Open the UI")).partition(": ")[2]
+    args = build_parser().parse_args(shlex.split(ui.partition("  ->")[0])[1:])
+    assert (args.command, args.inbox, args.warehouse) == (
+        "ui", summary.paths.inbox, str(summary.paths.warehouse_file))
 
 
 @pytest.mark.parametrize("command", ["run", "sql", "export", "report", "docs", "ui"])

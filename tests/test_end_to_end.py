@@ -163,3 +163,39 @@ def test_narrative_findings_in_the_quality_schema(warehouse):
         from quality.narrative_findings order by finding_index""").fetchall()
     assert rows == [("焦作 政府办 2023.pdf", "narrative.number.zero_change_direction", "number", "style", 10,
                      "减少0万元", "持平", True)] * 2
+
+
+def test_partitions_are_listed_by_file_name(pipeline_run):
+    """The UI lists each document's partition by its file name (then its id), each materialized."""
+    from dagster import AssetKey, DagsterInstance
+
+    from assets.defs.partitions import documents_partitions
+
+    summary, base = pipeline_run
+    reference = next(o for o in summary.outcomes if o.file_name == "焦作 政府办 2023.pdf")
+    with DagsterInstance.from_config(str(base / "dagster_home")) as instance:
+        keys = set(instance.get_dynamic_partitions(documents_partitions.name))
+        assert f"焦作 政府办 2023.pdf · {reference.document_id}" in keys
+        assert {key.split(" · ")[0] for key in keys} == {"焦作 政府办 2023.pdf", "not_a_pdf.pdf", "empty.pdf"}
+        materialized = instance.get_materialized_partitions(AssetKey("clean_tables"))
+    assert materialized == keys
+
+
+def test_dagster_shows_amounts_exactly(pipeline_run):
+    """Previews and check results in the UI print amounts as the warehouse holds them (3928500.00,
+    never 3.9285e+06 or 24050900.0); no amount reaches Dagster as a float."""
+    from dagster import DagsterInstance, FloatMetadataValue
+
+    _, base = pipeline_run
+    with DagsterInstance.from_config(str(base / "dagster_home")) as instance:
+        [build] = [run for run in instance.get_runs() if run.job_name == "warehouse_job"]
+        events = [e.dagster_event for e in instance.all_logs(build.run_id) if e.dagster_event]
+    materialized = {e.event_specific_data.materialization.asset_key.to_user_string():
+                    e.event_specific_data.materialization.metadata for e in events if e.is_step_materialization}
+    checks = [e.event_specific_data.metadata for e in events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+    assert "| 3928500.00 |" in materialized["marts/fct_three_public_costs"]["preview"].value
+    assert any("| 24050900.00 | 24256700.00 |" in str(m.get("failures", "")) for m in checks)
+    assert "24050900.00" in materialized["quality/check_results"]["failures"].value
+    floats = [(where, key) for where, metadata in [*materialized.items(), *enumerate(checks)]
+              for key, value in metadata.items() if isinstance(value, FloatMetadataValue) and key != "seconds"]
+    assert floats == []

@@ -18,17 +18,19 @@ from assets.templates.spec import load_templates
 
 SQL_DIR = Path(__file__).parent
 TABLE_REFERENCE = re.compile(r"\b(staging|marts|quality)\.([a-z_]+)\b")
-CREATED_TABLE = re.compile(r"create or replace (?:table|view) (\w+)\.(\w+)", re.IGNORECASE)
+CREATED_TABLE = re.compile(r"create or replace (table|view) (\w+)\.(\w+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class SqlModel:
-    """One SQL file that creates one table, and the tables it reads."""
+    """One SQL file that creates one table (or view), the tables it reads, and what it holds."""
 
     schema: str
     name: str
     path: Path
     depends_on: tuple[str, ...]  # "schema.table" names
+    kind: str  # "table" or "view"
+    description: str  # the file's leading comment, for analysts
 
     @property
     def table(self) -> str:
@@ -41,9 +43,19 @@ def load_model(path: Path) -> SqlModel:
     created = CREATED_TABLE.search(sql)
     if not created:
         raise ValueError(f"{path}: a model file must 'create or replace table (or view) schema.name'")
-    schema, name = created.groups()
+    kind, schema, name = created.groups()
     reads = {f"{s}.{t}" for s, t in TABLE_REFERENCE.findall(sql)} - {f"{schema}.{name}"}
-    return SqlModel(schema, name, path, tuple(sorted(reads)))
+    return SqlModel(schema, name, path, tuple(sorted(reads)), kind.lower(), leading_comment(sql))
+
+
+def leading_comment(sql: str) -> str:
+    """The `--` lines a SQL file starts with, as one paragraph."""
+    lines = []
+    for line in sql.splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line.removeprefix("--").strip())
+    return " ".join(lines)
 
 
 def load_models(stage: str) -> list[SqlModel]:

@@ -7,24 +7,47 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 from assets.audit.audit import DocumentFacts, audit_narrative
 from assets.clean.ocr_readings import ocr_readings
 from assets.clean.tables import UNCLASSIFIED, CleanDocument, NoBudgetTables, document_to_tables
-from assets.work_files import InboxFile, read_quarantine, read_raw, write_clean, write_quarantine
-from assets.defs.partitions import documents_partitions
+from assets.work_files import (
+    CELL_SCHEMA, CLEAN_PROVENANCE, FIGURE_SCHEMA, FINDING_SCHEMA, OCR_READING_SCHEMA, InboxFile, read_quarantine,
+    read_raw, write_clean, write_quarantine,
+)
+from assets.defs.partitions import document_id_of, documents_partitions
 from assets.defs.extraction import raw_cells
 from assets.defs.resources import BudgetPaths
+from assets.defs.schemas import file_schema
+from warehouse.db import spec_columns
 
 PREVIEW_ROWS = 20
+OWN_SCHEMA_FILES = {"table_cells": CELL_SCHEMA, "narrative_figures": FIGURE_SCHEMA,
+                    "narrative_findings": FINDING_SCHEMA, "ocr_readings": OCR_READING_SCHEMA}
 
 
-@asset(partitions_def=documents_partitions, deps=[raw_cells], group_name="clean",
-       compute_kind="python")
+def table_files_markdown() -> str:
+    """Each typed table file's columns after the provenance ones (amounts as printed, DECIMAL(24,6))."""
+    lines = ["| file | columns |", "|---|---|"]
+    lines += [f"| {table_id}.parquet | {', '.join(columns)} |" for table_id, columns in sorted(spec_columns().items())
+              if table_id not in OWN_SCHEMA_FILES]
+    return "\n".join(lines)
+
+
+@asset(partitions_def=documents_partitions, deps=[raw_cells], group_name="clean", compute_kind="python",
+       metadata={"dagster/column_schema": file_schema("clean/<table_id>.parquet", CLEAN_PROVENANCE),
+                 **{f"{name}.parquet": file_schema(f"clean/{name}.parquet", schema)
+                    for name, schema in OWN_SCHEMA_FILES.items()},
+                 "table files": MetadataValue.md(table_files_markdown())})
 def clean_tables(context: AssetExecutionContext, paths: BudgetPaths) -> MaterializeResult:
     """The document's tables as typed rows with canonical column keys (amounts exact, as printed,
     with their unit), each row keeping its page and source row; the narrative's stated figures,
-    and the defects the narrative audit finds in it (one row per finding, with page and sentence)."""
-    quarantined = read_quarantine(paths.data_dir, context.partition_key)
+    and the defects the narrative audit finds in it (one row per finding, with page and sentence).
+    Written to clean/<document_id>/: one <table_id>.parquet per typed table kind (the column schema
+    is their provenance columns, "table files" lists the rest), table_cells.parquet (every cell no
+    typed column holds), narrative_figures, narrative_findings and ocr_readings.parquet, and
+    document.json and tables.json (marts.dim_document and marts.dim_table_coverage are made of them)."""
+    document_id = document_id_of(context.partition_key)
+    quarantined = read_quarantine(paths.data_dir, document_id)
     if quarantined and quarantined["stage"] == "raw_cells":  # nothing was extracted to clean
         return MaterializeResult(metadata={"file": quarantined["file_name"], "quarantined": quarantined["reason"]})
-    facts, extracted = read_raw(paths.data_dir, context.partition_key)
+    facts, extracted = read_raw(paths.data_dir, document_id)
     try:
         document = document_to_tables(extracted)
     except NoBudgetTables as error:

@@ -7,21 +7,27 @@ from pathlib import Path
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from assets.defs.ingest import source_documents
-from assets.work_files import clear_quarantine, find_inbox_file, write_quarantine, write_raw
+from assets.work_files import (
+    RAW_CELL_SCHEMA, TEXT_LINE_SCHEMA, clear_quarantine, find_inbox_file, write_quarantine, write_raw,
+)
 from assets.extract.limits import extract_with_limits
 from assets.extract.pdf_document import UnreadableDocument
-from assets.defs.partitions import documents_partitions
+from assets.defs.partitions import document_id_of, documents_partitions
 from assets.defs.resources import BudgetPaths
+from assets.defs.schemas import file_schema
 
 
 @asset(partitions_def=documents_partitions, deps=[source_documents], group_name="extract",
-       compute_kind="pdfplumber")
+       compute_kind="pdfplumber",
+       metadata={"dagster/column_schema": file_schema("raw/cells.parquet", RAW_CELL_SCHEMA),
+                 "lines.parquet": file_schema("raw/lines.parquet", TEXT_LINE_SCHEMA)})
 def raw_cells(context: AssetExecutionContext, paths: BudgetPaths) -> MaterializeResult:
     """Every ruled-table cell and text line of one budget PDF, with page/row/column provenance.
     An unreadable file, or one that exceeds the per-document time or memory limit, is
     quarantined with its reason (see quality.quarantine): the run succeeds, the quarantine is
-    its result, shown in the metadata."""
-    item = find_inbox_file(paths.inbox_dir, paths.data_dir, context.partition_key)
+    its result, shown in the metadata. Written to raw/<document_id>/: cells.parquet (the column
+    schema), lines.parquet and document.json (the file's facts)."""
+    item = find_inbox_file(paths.inbox_dir, paths.data_dir, document_id_of(context.partition_key))
     started = time.perf_counter()
     try:
         if item.problem:

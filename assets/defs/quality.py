@@ -13,7 +13,8 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from assets.defs.resources import BudgetPaths
-from assets.defs.warehouse_models import MART_KEYS, column_schema
+from assets.defs.schemas import column_schema
+from assets.defs.warehouse_models import MART_KEYS
 from expectations.identities import load_identities
 from expectations.run import not_evaluated, run_identities
 from warehouse.db import SQL_DIR, ensure_schema, existing_tables, run_sql_file

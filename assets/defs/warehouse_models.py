@@ -7,16 +7,17 @@ from collections.abc import Iterator
 
 from dagster import (
     AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
-    MaterializeResult, MetadataValue, TableColumn, TableSchema, multi_asset,
+    MaterializeResult, MetadataValue, multi_asset,
 )
 from dagster_duckdb import DuckDBResource
 
 from assets.defs.cleaning import clean_tables
-from assets.defs.partitions import documents_partitions
+from assets.defs.partitions import document_id_of, documents_partitions
 from assets.defs.resources import BudgetPaths
+from assets.defs.schemas import column_schema
 from warehouse.db import (
-    SqlModel, build_order, ensure_schema, existing_tables, load_models, model_columns, register_sources,
-    replace_rows, run_sql_file,
+    SqlModel, build_order, ensure_schema, existing_tables, load_models, register_sources, replace_rows,
+    run_sql_file,
 )
 from warehouse.incremental import BuildPlan, document_fingerprint, plan_stage, save_stage
 
@@ -50,19 +51,12 @@ def model_key(model: SqlModel) -> AssetKey:
 
 def model_spec(model: SqlModel, group: str) -> AssetSpec:
     """The asset one SQL file builds: what it reads (clean work files for staging) and its
-    first comment line as description, its columns as column schema."""
+    leading comment as description, its columns with their meanings as column schema."""
     deps = [AssetKey(ref.split(".")) for ref in model.depends_on]
     if group == "staging":
         deps.append(clean_tables.key)
-    description = model.path.read_text().splitlines()[0].lstrip("- ")
-    return AssetSpec(key=model_key(model), deps=deps, group_name=group, description=description,
+    return AssetSpec(key=model_key(model), deps=deps, group_name=group, description=model.description,
                      kinds={"duckdb"}, metadata=column_schema(model.table))
-
-
-def column_schema(table: str) -> dict[str, TableSchema]:
-    """A warehouse table's columns and their DuckDB types, as Dagster shows them (the Columns tab)."""
-    return {"dagster/column_schema": TableSchema(
-        columns=[TableColumn(name, kind) for name, kind in model_columns()[table]])}
 
 
 def structure_spec(mart: str, tables: list[str]) -> AssetCheckSpec:
@@ -81,9 +75,10 @@ def documents_without_rows(con, mart: str, tables: list[str]) -> list[str]:
 
 
 def preview_markdown(con, table: str) -> str:
-    """First rows of a table as Markdown, every value shown as text (no float rendering)."""
+    """First rows of a table as Markdown, every value shown as text (no float rendering: tabulate
+    would parse "3928500.00" back into 3.9285e+06)."""
     frame = con.execute(f"select columns(*)::varchar from {table} limit {PREVIEW_ROWS}").df()
-    return frame.to_markdown(index=False) if len(frame) else "(empty)"
+    return frame.to_markdown(index=False, disable_numparse=True) if len(frame) else "(empty)"
 
 
 def run_model(con, model: SqlModel, plan: BuildPlan | None = None) -> MaterializeResult:
@@ -112,7 +107,7 @@ def run_model(con, model: SqlModel, plan: BuildPlan | None = None) -> Materializ
 def warehouse_models(context: AssetExecutionContext, duckdb: DuckDBResource, paths: BudgetPaths):
     """Load every registered document's clean work files and build staging and marts in one
     connection (the sources are registered once), then check no mart lost a document's rows."""
-    documents = set(context.instance.get_dynamic_partitions(documents_partitions.name))
+    documents = {document_id_of(key) for key in context.instance.get_dynamic_partitions(documents_partitions.name)}
     with duckdb.get_connection() as con:
         try:  # the resource closes its connection on success only: a failed model must not leave it open
             yield from build_models(con, paths, documents)

@@ -5,6 +5,6 @@ select
     document_id, row_kind,
     econ_class || coalesce(econ_kind, '') as econ_code,
     econ_class, name as econ_name, amount,
-    source_unit, page, source_row, block as printed_block, row_index
+    source_unit, page, source_row, printed_block, row_index
 from staging.stg_final_basic_expenditure_by_economic
 order by document_id, printed_block, row_index;

@@ -2,7 +2,7 @@
 -- right: 302/310) stacked into one list, one row per printed code, in 元.
 create or replace table staging.stg_final_basic_expenditure_by_economic as
 with blocks as (
-    select document_id, source_unit, row_index, page, source_row, 1 as block,
+    select document_id, source_unit, row_index, page, source_row, 1 as printed_block,
            -- one code cell (301 / 30101) or 类 and 款 in two
            coalesce(econ_class, case when regexp_matches(econ_code, '^\d{3}(\d{2})?$') then left(econ_code, 3)
                                      else econ_code end) as econ_class,
@@ -18,7 +18,7 @@ with blocks as (
     from clean_final_basic_expenditure_by_economic
 )
 select
-    document_id, source_unit, row_index, block, page, source_row,
+    document_id, source_unit, row_index, printed_block, page, source_row,
     case
         when regexp_matches(econ_class, '人员经费合计$') then 'personnel_total'
         when regexp_matches(econ_class, '公用经费合计$') then 'public_funds_total'
