@@ -9,6 +9,7 @@ from assets.defs.publishing import budget_snapshot
 from assets.defs.extraction import raw_cells
 from assets.defs.resources import BudgetPaths, duckdb_for, paths_from_env
 from assets.defs.warehouse_models import warehouse_models
+from pipelines.home import unsynced_instance_storage
 from pipelines.jobs import document_celery_job, document_job, inbox_job, warehouse_job
 from pipelines.schedules import daily_refresh
 from pipelines.sensors import (
@@ -28,4 +29,5 @@ def build_definitions(paths: BudgetPaths) -> Definitions:
     )
 
 
+unsynced_instance_storage()  # every process that runs this code loads this module
 defs = build_definitions(paths_from_env())

@@ -235,9 +235,12 @@ def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunS
     else:
         progress.say(f"extracting {len(todo)} documents with {workers} workers ...")
         context = multiprocessing.get_context("spawn")  # never fork a process holding the instance
+        # largest files first, so that the run does not end waiting on one long document (a scan
+        # read by OCR costs ten times a page of text, and is large for its pages)
+        largest_first = sorted(todo, key=lambda d: items[d].size_bytes, reverse=True)
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), keys[d], broker): d
-                       for d in todo}
+                       for d in largest_first}
             for future in as_completed(futures):
                 doc_id = futures[future]
                 report(doc_id, future.result())
