@@ -244,10 +244,10 @@ def document_to_tables(document: ExtractedDocument) -> CleanDocument:
     """Given an extracted document, return its logical tables, classified and typed."""
     table_cells, _ = prose_boxes(document.cells)  # a ruled box of prose is narrative, not a table
     grids = [part for grid in cells_to_grids(table_cells) for part in split_at_inner_titles(grid)]
-    tops: dict[int, list[float]] = {}
+    boxes: dict[int, list[tuple[float, float]]] = {}
     for grid in grids:
-        tops.setdefault(grid.page, []).append(grid.top)
-    lines = without_furniture(list(document.lines), tops)  # running headers and page numbers
+        boxes.setdefault(grid.page, []).append((grid.top, grid.bottom))
+    lines = without_furniture(list(document.lines), boxes)  # running headers and page numbers
     split = [split_inner_heading(g, grid_heading(grids, i, lines)) for i, g in enumerate(grids)]
     grids, headings = attach_title_boxes([g for g, _ in split], [h for _, h in split])
     template = choose_template(grids, headings, lines)
