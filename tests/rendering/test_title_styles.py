@@ -49,3 +49,35 @@ def test_other_provinces_titles_read_by_the_catalogue(style, truth_tables, own_k
         if code in NATIONAL_NAMES:
             assert (code, table.table_id) == (code, own_kinds[code])
             assert len(table.rows) == len(truth_tables[code]["rows"]), code
+
+
+# header labels as other provinces word them, under the standard's titles
+HEADER_WORDINGS = {
+    "name_as_xiangmu": {"单位（科目名称）": "项目"},
+    "total_as_zongji": {"合计": "总计"},
+    "total_as_jine_heji": {"单位（科目名称）": "项目", "合计": "金额合计"},
+}
+
+
+def titled_tables(truth_tables, wording: dict[str, str]) -> list[dict]:
+    tables = []
+    for k, code in enumerate(RENDERED_TABLES, 1):
+        table = copy.deepcopy(truth_tables[code])
+        if code in NATIONAL_NAMES:
+            table["code_line"], table["title"] = STYLES["appendix_year_du"](k, NATIONAL_NAMES[code])
+        for cell in table["header"]:
+            cell["text"] = wording.get(cell["text"], cell["text"])
+        tables.append(table)
+    return tables
+
+
+@pytest.mark.parametrize("wording", sorted(HEADER_WORDINGS))
+def test_other_provinces_header_wording_reads_the_same(wording, truth_tables, tmp_path):
+    def read(name, words):
+        path = render_budget(tmp_path / f"{name}.pdf", titled_tables(truth_tables, words), Layout(flow=True))
+        return dict(zip(RENDERED_TABLES, document_to_tables(extract_document(path)).tables, strict=True))
+
+    plain, worded = read("plain", {}), read(wording, HEADER_WORDINGS[wording])
+    for code in NATIONAL_NAMES:
+        assert worded[code].table_id == plain[code].table_id, code
+        assert [row.values for row in worded[code].rows] == [row.values for row in plain[code].rows], code
