@@ -7,7 +7,7 @@ from functools import cache
 
 import duckdb
 
-from warehouse.db import SQL_DIR, load_models, sql_literal
+from warehouse.db import SQL_DIR, all_models, sql_literal
 
 COLUMNS_FILE = SQL_DIR / "columns.toml"
 
@@ -33,7 +33,7 @@ def column_description(table: str, column: str) -> str:
 def describe_models(con: duckdb.DuckDBPyConnection) -> int:
     """Write every model table's (or view's) description and its columns' meanings into the database
     as comments, so any DuckDB client shows them; return how many comments were written."""
-    models = {m.table: m for stage in ("staging", "marts", "quality") for m in load_models(stage)}
+    models = {m.table: m for m in all_models()}
     columns = con.execute("""
         select table_schema || '.' || table_name, column_name from information_schema.columns
         where table_catalog = current_database() order by all""").fetchall()

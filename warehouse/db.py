@@ -242,9 +242,14 @@ def register_seeds(con: duckdb.DuckDBPyConnection) -> None:
                     f"over () as seed_line from read_csv({sql_literal(str(path))}, all_varchar = true)")
 
 
+def all_models() -> list[SqlModel]:
+    """Every model of every stage (staging, marts, quality), each stage in file-name order."""
+    return [model for stage in ("staging", "marts", "quality") for model in load_models(stage)]
+
+
 def model_tables() -> set[str]:
     """Every "schema.table" a model creates: the only tables and views the warehouse may hold."""
-    return {model.table for stage in ("staging", "marts", "quality") for model in load_models(stage)}
+    return {model.table for model in all_models()}
 
 
 def drop_unknown_tables(con: duckdb.DuckDBPyConnection, known: set[str]) -> list[str]:

@@ -28,7 +28,7 @@ YEAR_PREFIX = re.compile(r"^20\d{2}年度?")
 BODY_PREFIX = re.compile(r"^[^\d表]{2,30}?(?:(?=20\d{2}年)"
                          r"|(?:局|委|办|院|厅|室|会|署|所|站|馆|中心|学校|大学)(?=部门|单位))")
 # who publishes: 市级部门 / 部门综合预算 / 预算单位 … before the table's own name
-SCOPE_PREFIX = re.compile(r"^(?:(?:省|市|区|县)级)?(?:部门综合预算|部门预算|预算单位|部门|单位)|^(?:省|市|区|县)级")
+SCOPE_PREFIX = re.compile(r"^(?:(?:省|市|区|县)级)?(?:部门综合预算|部门预算|预算单位|部门|单位)?")
 MAX_TITLE_CHARS = 45
 TITLE_END = re.compile(r"表(?:[(（][^)）]*[)）])?$")
 CELLS_ONLY_CONFIDENCE = 0.5  # a kind known by its title alone

@@ -8,7 +8,7 @@ from dagster import TableColumn, TableSchema
 
 from assets.work_files import InboxFile
 from warehouse.columns import column_description
-from warehouse.db import load_models, model_columns
+from warehouse.db import all_models, model_columns
 
 
 def described(table: str, columns: list[tuple[str, str]]) -> TableSchema:
@@ -34,5 +34,4 @@ def manifest_schema() -> TableSchema:
 
 def snapshot_tables() -> TableSchema:
     """The published warehouse's tables and views, one entry each with its model's description."""
-    models = [m for stage in ("staging", "marts", "quality") for m in load_models(stage)]
-    return TableSchema(columns=[TableColumn(m.table, m.kind, description=m.description) for m in models])
+    return TableSchema(columns=[TableColumn(m.table, m.kind, description=m.description) for m in all_models()])

@@ -427,25 +427,27 @@ def ocr_page(path: Path, number: int, regions: list[tuple[float, float, float, f
             inside = set(map(id, words_in(words, (x, y, x + w, y + h))))
             outside = [word for word in outside if id(word) not in inside]
     if not regions:
-        more, outside = unruled_cells(number, first_table + len(tables), outside, cells, image, points_per_pixel)
+        boxes = [tuple(v * points_per_pixel for v in (cols[0], rows[0], cols[-1], rows[-1]))
+                 for _, rows, cols in tables]  # the ruled grids' outer rules, in points
+        more, outside = unruled_cells(number, first_table + len(tables), outside, boxes, image, points_per_pixel)
         cells = top_to_bottom(cells + more, first_table)
     return cells, text_lines(number, outside, points_per_pixel)
 
 
-def unruled_cells(number: int, first_table: int, words: list[Word], ruled: list[RawCell], image: np.ndarray,
-                  points_per_pixel: float) -> tuple[list[RawCell], list[Word]]:
-    """The tables printed without ruling lines among the words outside the ruled tables, read from
-    the white space as on a text page (extract/unruled.py): their cells (in points, each with the
-    lowest score of its words) and the words left outside every table, numbered after the ruled ones."""
-    in_points = [piece for w in words for piece in glyph_words(w, image, points_per_pixel)]
-    boxes = [(min(c.x0 for c in cs), min(c.top for c in cs), max(c.x1 for c in cs), max(c.bottom for c in cs))
-             for cs in table_groups(ruled)]
-    tables = unruled.unruled_tables(in_points, image.shape[1] * points_per_pixel, ruled=boxes)
+def unruled_cells(number: int, first_table: int, words: list[Word], ruled: list[tuple[float, float, float, float]],
+                  image: np.ndarray, points_per_pixel: float) -> tuple[list[RawCell], list[Word]]:
+    """The tables printed without ruling lines among the words outside the ruled tables (their boxes
+    in points), read from the white space as on a text page (extract/unruled.py): their cells (in
+    points, each with the lowest score of its words) and the words left outside every table,
+    numbered after the ruled ones."""
+    pieces = [glyph_words(w, image, points_per_pixel) for w in words]
+    in_points = [piece for word_pieces in pieces for piece in word_pieces]
+    tables = unruled.unruled_tables(in_points, image.shape[1] * points_per_pixel, ruled=ruled)
     cells = [replace(cell, source="ocr", ocr_confidence=lowest_score(cell, in_points) if cell.text else None)
              for index, table in enumerate(tables, start=first_table)
              for cell in unruled.table_cells(table, number, index)]
-    left = [word for word in words if not any(inside(glyph_words(word, image, points_per_pixel)[0], table.box)
-                                              for table in tables)]
+    left = [word for word, word_pieces in zip(words, pieces, strict=True)
+            if not any(inside(word_pieces[0], table.box) for table in tables)]
     return cells, left
 
 

@@ -13,8 +13,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table
 
 from assets.extract.model import RawCell, TextLine
-from assets.extract.unruled import UnruledTable, page_words, unruled_tables
-from assets.extract.unruled import table_cells as unruled_cells
+from assets.extract import unruled
 
 Box = tuple[float, float, float, float]
 # Lines are grouped like pdfplumber's own default; a table box is widened by this many
@@ -35,12 +34,13 @@ def page_to_cells(page: Page, page_number: int, after_table: bool = False) -> tu
     table on it, top to bottom, and the tables' boxes: its ruled tables, and the tables its other
     words line up in."""
     ruled, cut_ys = ruled_tables(page)
-    unruled = unruled_tables(page_words(page), float(page.width), after_table, [t.bbox for t in ruled])
-    tables: list[Table | UnruledTable] = sorted([*ruled, *unruled], key=lambda t: table_box(t)[1::-1])
+    white_space = unruled.unruled_tables(unruled.page_words(page), float(page.width), after_table,
+                                         [t.bbox for t in ruled])
+    tables: list[Table | unruled.UnruledTable] = sorted([*ruled, *white_space], key=lambda t: table_box(t)[1::-1])
     cells: list[RawCell] = []
     for index, table in enumerate(tables):
         cells.extend(table_to_cells(page, table, page_number, index, cut_ys) if isinstance(table, Table)
-                     else unruled_cells(table, page_number, index))
+                     else unruled.table_cells(table, page_number, index))
     return cells, [table_box(t) for t in tables]
 
 
@@ -54,7 +54,7 @@ def ruled_tables(page: Page) -> tuple[list[Table], list[float]]:
     return tables, [rule["top"] for rule in closing]
 
 
-def table_box(table: Table | UnruledTable) -> Box:
+def table_box(table: Table | unruled.UnruledTable) -> Box:
     return table.bbox if isinstance(table, Table) else table.box
 
 

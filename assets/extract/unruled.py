@@ -242,6 +242,10 @@ def table_columns(body: list[tuple[float, float]], labels: list[Word], levels: l
     columns printed empty: its other deepest labels, and below the top level, a label no deeper
     label stands under. A column's extent is its text's and its head's."""
     cuts = [(left[1] + right[0]) / 2 for left, right in zip(body, body[1:], strict=False)]
+
+    def has_deeper(i: int, among) -> bool:  # a deeper label stands under label i
+        return any(levels[j] > levels[i] and overlaps(span(labels[i]), span(labels[j])) for j in among)
+
     columns = []
     for z, (x0, x1) in enumerate(body):
         low, high = cuts[z - 1] if z else float("-inf"), cuts[z] if z < len(cuts) else float("inf")
@@ -249,14 +253,13 @@ def table_columns(body: list[tuple[float, float]], labels: list[Word], levels: l
         deepest = max((levels[i] for i in zone), default=0)
         heads = [i for i in zone if levels[i] == deepest]
         if not any(overlaps(span(labels[i]), (x0, x1)) for i in heads):
-            heads = [i for i in zone if levels[i] > 0 and overlaps(span(labels[i]), (x0, x1)) and not any(
-                levels[j] > levels[i] and overlaps(span(labels[i]), span(labels[j])) for j in zone)] or heads
+            heads = [i for i in zone if levels[i] > 0 and overlaps(span(labels[i]), (x0, x1))
+                     and not has_deeper(i, zone)] or heads
         head = max(heads, key=lambda i: (min(x1, labels[i].x1) - max(x0, labels[i].x0),
                                          -abs(labels[i].x0 + labels[i].x1 - x0 - x1)), default=None)
         columns.append((x0, x1) if head is None else (min(x0, labels[head].x0), max(x1, labels[head].x1)))
-        columns += [(labels[i].x0, labels[i].x1) for i in zone if i != head and (
-            levels[i] == deepest or (levels[i] > 0 and not any(
-                levels[j] > levels[i] and overlaps(span(labels[i]), span(labels[j])) for j in range(len(labels)))))]
+        columns += [span(labels[i]) for i in zone if i != head and (
+            levels[i] == deepest or (levels[i] > 0 and not has_deeper(i, range(len(labels)))))]
     return sorted(columns)
 
 
