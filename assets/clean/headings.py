@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from assets.clean.grid import PageGrid, collapse_split_columns
 from assets.clean.text import label_key
 from assets.extract.model import TextLine
-from assets.templates.numbering import is_number_line
+from assets.templates.titles import ends_like_title, is_number_line
 
 PRINTED_CODE = re.compile(r"(?:预算|公开|附表|表)(\d{1,2})表?")
 UNIT = re.compile(r"单位[:：]\s*(万元|元)")
@@ -73,7 +73,7 @@ def title_left_on_previous_page(grids: list[PageGrid], index: int, lines: list[T
         end -= 1
     if end == len(after) and end and is_number_line(after[end - 1].text):  # its number alone: "表11"
         return after[end - 1:]
-    if end == 0 or len(after) - end > 2 or not label_key(after[end - 1].text).endswith("表"):
+    if end == 0 or len(after) - end > 2 or not ends_like_title(label_key(after[end - 1].text)):
         return []
     return after[max(0, end - 3):]
 

@@ -13,7 +13,7 @@ from assets.clean.grid import PageGrid, transpose
 from assets.clean.headers import LIST_NUMBER, Header, find_header
 from assets.clean.headings import DEPARTMENT, UNIT, Heading
 from assets.clean.text import label_key
-from assets.templates.numbering import NUMBERING, TRAILING_NUMBER
+from assets.templates.titles import NUMBERING, TITLE_END, TRAILING_NUMBER
 from assets.templates.spec import TableSpec, TemplateSpec, generic_template, load_templates
 
 YEAR_PREFIX = re.compile(r"^20\d{2}年度?")
@@ -24,7 +24,6 @@ BODY_PREFIX = re.compile(r"^[^\d表]{2,30}?(?:(?=20\d{2}年)"
 # who publishes: 市级部门 / 部门综合预算 / 预算单位 … before the table's own name
 SCOPE_PREFIX = re.compile(r"^(?:(?:省|市|区|县)级)?(?:部门综合预算|部门预算|预算单位|部门|单位)?")
 MAX_TITLE_CHARS = 45
-TITLE_END = re.compile(r"表(?:[(（][^)）]*[)）])?$")
 CELLS_ONLY_CONFIDENCE = 0.5  # a kind known by its title alone
 MIN_ROW_WISE_LABELS = 3  # a table read transposed must name at least this many of its columns down its rows
 

@@ -16,7 +16,7 @@ from pdfplumber.page import Page
 
 from assets.clean.headers import is_column_number_row
 from assets.extract.model import RawCell
-from assets.templates.numbering import is_number_line
+from assets.templates.titles import is_number_line
 
 Box = tuple[float, float, float, float]
 AMOUNT = re.compile(r"^[-－]?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d+)$")  # 1,234 or 12.30, not a code or a page

@@ -45,11 +45,16 @@ def test_running_headers_and_page_numbers_are_page_furniture(name, truth_tables,
             if not lost_space_at_wrap(cell)] == []
 
 
-def test_title_left_at_a_page_foot_starts_the_next_table(truth_tables, tmp_path):
+@pytest.mark.parametrize("qualifier", ["", "（按收支科目）"])
+def test_title_left_at_a_page_foot_starts_the_next_table(qualifier, truth_tables, tmp_path):
     """Portrait 7 pt: 预算04表's title and unit line close page 2, its grid opens page 3 under no
-    title; it is table 04, not more rows of 03 (whose last rows end page 3's first grid)."""
+    title; it is table 04, not more rows of 03 (whose last rows end page 3's first grid). Also
+    with a title ending in a qualifier after 表, as 广州 prints "…情况表（按功能分类科目）": before,
+    such a title at a page's foot was not a title, and its table's rows went to the table above."""
     layout = FLOW_LAYOUTS["flow_port_7pt"]
-    path = render_budget(tmp_path / "flow.pdf", [truth_tables[c] for c in RENDERED_TABLES], layout)
+    tables = {c: dict(truth_tables[c]) for c in RENDERED_TABLES}
+    tables["04"]["title"] += qualifier
+    path = render_budget(tmp_path / "flow.pdf", [tables[c] for c in RENDERED_TABLES], layout)
     with pdfplumber.open(path) as pdf:
         foot = pdf.pages[1].extract_text().splitlines()[-3:]
     assert any("财政拨款收支预算表" in line for line in foot)
