@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from assets.clean.grid import PageGrid, collapse_split_columns
 from assets.clean.text import label_key
 from assets.extract.model import TextLine
+from assets.templates.titles import ends_like_title, is_number_line
 
 PRINTED_CODE = re.compile(r"(?:预算|公开|附表|表)(\d{1,2})表?")
 UNIT = re.compile(r"单位[:：]\s*(万元|元)")
@@ -60,7 +61,8 @@ def grid_heading(grids: list[PageGrid], index: int, lines: list[TextLine]) -> He
 def title_left_on_previous_page(grids: list[PageGrid], index: int, lines: list[TextLine]) -> list[TextLine]:
     """A table title printed at the foot of the previous page, its table starting on the next one:
     below the last table of the previous page (a page of tables), a title line (…表) followed by
-    nothing but its unit and department lines, with up to two lines above it (its printed number)."""
+    nothing but its unit and department lines, with up to two lines above it (its printed number);
+    or the table's printed number alone."""
     page = grids[index].page - 1
     on_page = [g for g in grids[:index] if g.page == page]
     if not on_page:  # a page of text ending in "…表" is a 目录 or a 说明 heading ("（7）项目绩效目标表")
@@ -69,7 +71,9 @@ def title_left_on_previous_page(grids: list[PageGrid], index: int, lines: list[T
     end = len(after)
     while end and (UNIT.search(after[end - 1].text) or DEPARTMENT.search(after[end - 1].text)):
         end -= 1
-    if end == 0 or len(after) - end > 2 or not label_key(after[end - 1].text).endswith("表"):
+    if end == len(after) and end and is_number_line(after[end - 1].text):  # its number alone: "表11"
+        return after[end - 1:]
+    if end == 0 or len(after) - end > 2 or not ends_like_title(label_key(after[end - 1].text)):
         return []
     return after[max(0, end - 3):]
 

@@ -13,15 +13,9 @@ from assets.clean.grid import PageGrid, transpose
 from assets.clean.headers import LIST_NUMBER, Header, find_header
 from assets.clean.headings import DEPARTMENT, UNIT, Heading
 from assets.clean.text import label_key
+from assets.templates.titles import NUMBERING, TITLE_END, TRAILING_NUMBER
 from assets.templates.spec import TableSpec, TemplateSpec, generic_template, load_templates
 
-# the numbering styles of DESIGN §8: 预算01表, 预算表12, 表1, 表 1：, 表01, 表一, 公开表1, 公开01表,
-# 部门公开表1, 附表14, "一、"; and a trailing （预算表1）
-NUMERALS = r"(?:\d{1,2}|[一二三四五六七八九十]+)"  # 表1, 表01, 表十二 (not 表一2026年: 一 is not part of 2026)
-NUMBERING = re.compile(
-    rf"^(?:(?:部门)?公开表{NUMERALS}|(?:预算|公开|附|部门公开)?表{NUMERALS}表?|(?:预算|公开)\d{{1,2}}表"
-    rf"|{NUMERALS}[、.])[:：、.]?")
-TRAILING_NUMBER = re.compile(rf"[(（](?:预算|公开)?表{NUMERALS}[)）]$")
 YEAR_PREFIX = re.compile(r"^20\d{2}年度?")
 # the publishing body named before the year or before 部门/单位: "焦作市人民政府办公室2023年部门收支总表",
 # "北京市审计局部门收支总表" (a name of 2-30 characters without digits, ending like a body's name)
@@ -30,7 +24,6 @@ BODY_PREFIX = re.compile(r"^[^\d表]{2,30}?(?:(?=20\d{2}年)"
 # who publishes: 市级部门 / 部门综合预算 / 预算单位 … before the table's own name
 SCOPE_PREFIX = re.compile(r"^(?:(?:省|市|区|县)级)?(?:部门综合预算|部门预算|预算单位|部门|单位)?")
 MAX_TITLE_CHARS = 45
-TITLE_END = re.compile(r"表(?:[(（][^)）]*[)）])?$")
 CELLS_ONLY_CONFIDENCE = 0.5  # a kind known by its title alone
 MIN_ROW_WISE_LABELS = 3  # a table read transposed must name at least this many of its columns down its rows
 

@@ -183,7 +183,7 @@ def rows_to_clean_rows(rows: list[RawRow], spec: TableSpec | None) -> tuple[list
             texts = inherit_class(join_merged_code(texts), last_class)
             last_class = texts["func_class"] if re.fullmatch(r"\d{3}", texts.get("func_class", "")) else last_class
         texts = split_code_from_name(texts, spec)
-        if not any(texts.values()) or (spec.tolerant and is_column_number_row(tuple(row.texts.values()))):
+        if not any(texts.values()) or is_column_number_row(tuple(row.texts.values())):
             continue
         kind = row_kind(texts, spec)
         if kind == DEFAULT_KIND:

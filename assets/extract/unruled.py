@@ -14,7 +14,9 @@ from statistics import median
 
 from pdfplumber.page import Page
 
+from assets.clean.headers import is_column_number_row
 from assets.extract.model import RawCell
+from assets.templates.titles import is_number_line
 
 Box = tuple[float, float, float, float]
 AMOUNT = re.compile(r"^[-－]?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d+)$")  # 1,234 or 12.30, not a code or a page
@@ -159,8 +161,8 @@ def line_text(line: tuple[Word, ...]) -> str:
 def is_heading(line: tuple[Word, ...]) -> bool:
     """A title (…表), unit, department, table-number or note line: never a table row."""
     text = line_text(line)
-    return bool(HEADING_LINE.search(text)) or (len(text) <= MAX_TITLE_CHARS and bool(TITLE.search(text))
-                                               and not PROSE.search(text))
+    return (bool(HEADING_LINE.search(text)) or is_number_line(text)
+            or (len(text) <= MAX_TITLE_CHARS and bool(TITLE.search(text)) and not PROSE.search(text)))
 
 
 def is_prose(block: Block, page_width: float) -> bool:
@@ -221,16 +223,41 @@ def read_table(segment: list[Block], above: str, height: float) -> UnruledTable 
     gap = max(MIN_COLUMN_GAP, COLUMN_GAP * height)
     labels = header_labels(header_words, gap, height)
     levels = label_levels(labels, height)
+    labels, levels, numbers = split_column_numbers(labels, levels)
     columns = table_columns(merge_intervals([(w.x0, w.x1) for b in body for w in b.words], gap), labels, levels)
     amount_rows = sum(b.has_amount() for b in body)
     min_columns, min_amount_rows = GATES[above]
     sentences = sum(any(PROSE.search(w.text) for w in b.words) for b in segment)
     if len(columns) < min_columns or amount_rows < min_amount_rows or 3 * sentences >= len(segment):
         return None
-    header, origins = header_grid(labels, levels, columns, LEVEL_GAP * height)
+    header, origins = with_column_numbers(*header_grid(labels, levels, columns, LEVEL_GAP * height), numbers, columns)
     words = header_words + [w for b in body for w in b.words]
     box = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
     return UnruledTable(tuple(columns), header, origins, tuple(body), box)
+
+
+def split_column_numbers(labels: list[Word], levels: list[int]) -> tuple[list[Word], list[int], list[Word]]:
+    """Set apart the header's last level where it only numbers the columns ("栏次 | 1 | 2 | 3",
+    "** | 1 | 2"): it heads no column, and taken as the deepest labels it would hide the real ones."""
+    last = max(levels, default=0)
+    row = sorted((lb for lb, lv in zip(labels, levels, strict=True) if lv == last), key=lambda lb: lb.x0)
+    if last == 0 or not is_column_number_row(tuple(lb.text for lb in row)):
+        return labels, levels, []
+    kept = [(lb, lv) for lb, lv in zip(labels, levels, strict=True) if lv != last]
+    return [lb for lb, _ in kept], [lv for _, lv in kept], row
+
+
+def with_column_numbers(texts, origins, numbers: list[Word], columns: list[tuple[float, float]]):
+    """The header grid with its row of column numbers put back under it, each in its column."""
+    if not numbers:
+        return texts, origins
+    row: list[str | None] = [None] * len(columns)
+    for word in numbers:
+        c = min(range(len(columns)), key=lambda c: (not overlaps(span(word), columns[c]),
+                                                    abs(sum(columns[c]) - word.x0 - word.x1)))
+        row[c] = word.text
+    r = len(texts)
+    return texts + (tuple(row),), origins + (tuple((r, c) for c in range(len(columns))),)
 
 
 def table_columns(body: list[tuple[float, float]], labels: list[Word], levels: list[int]) -> list[tuple[float, float]]:
