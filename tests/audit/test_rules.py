@@ -30,6 +30,10 @@ DEPARTMENT_2024 = DocumentFacts(2024, "budget", "department")
     ("narrative.drafting.percent_without_sign", "比上年增加12.00万元，增长3.5。", "比上年增加12.00万元，增长3.5%。"),
     ("narrative.drafting.percent_without_sign", "完成预算的98.2，主要原因是项目延期。",
      "项目数增长1倍，下降2个百分点。"),
+    # Jiangsu 2019 p. 26 with its % taken out (占 alone, as Henan, Hunan, Zhejiang and the central bureau write it)
+    ("narrative.drafting.percent_without_sign", "其中：基本支出15,844.04万元，占65.56；",
+     "其中：基本支出15,844.04万元，占65.56%；"),
+    ("narrative.drafting.percent_without_sign", "住房保障支出 1,111.44 万元，占 5.93。", "占地面积 5.93 亩。"),
     ("narrative.drafting.flat_with_bi", "政府性基金拨款支出预算0万元，比2024年预算持平。",
      "政府性基金拨款支出预算0万元，与2024年预算持平。"),
     ("narrative.drafting.unbalanced_pair", "“三公经费预算数为6.40万元，主要用于公务接待。",
@@ -85,6 +89,19 @@ def test_stated_year_in_a_heading_and_not_in_an_execution_figure():
     assert rules_fired("2024年当年预算执行数为60.13万元，2025年预算安排60.13万元，与2024年预算执行数持平。") == set()
 
 
+@pytest.mark.parametrize(("heading", "fired"), [
+    # the real headings of Jiangsu 2017 p. 2, the finance bureau p. 21, Guangzhou p. 23 with the year one too early
+    ("第三部分 省人大办公厅 2024 年度部门预算情况说明", True),
+    ("第三部分 省人大办公厅 2025 年度部门预算情况说明", False),
+    ("第三部分上海市普陀区财政局2024年度部门决算情况", True), ("第二部分 2024年部门预算表", True),
+    ("第二部分 2025年部门预算表", False),
+])
+def test_stated_year_in_a_heading_opening_with_its_part_or_department(heading, fired):
+    assert ("narrative.year.stated_year" in rules_fired(heading)) is fired
+    # a sentence is read from its start only: an earlier year named later in it is a comparison's
+    assert rules_fired("按照本部门比2024年预算增减情况说明如下。") == set()
+
+
 def test_scope_wording_depends_on_the_document_scope():
     text = "本部门2024年无政府性基金预算财政拨款安排的支出。"
     assert "narrative.scope.department_words_in_unit" in rules_fired(text, facts=UNIT_2024)
@@ -92,6 +109,10 @@ def test_scope_wording_depends_on_the_document_scope():
     assert rules_fired("是区级预算主管部门及所属预算单位本年度取得的财政拨款。", facts=UNIT_2024) == set()
     assert "narrative.scope.unit_words_in_department" in rules_fired("2024年单位预算编制说明", facts=DEPARTMENT_2024)
     assert rules_fired("部门预算包括本部及下属单位预算。", facts=DEPARTMENT_2024) == set()
+    # Jiangsu 2017 p. 6 and Wanli p. 32 with 部门 turned into 单位: the document named by 单位
+    for text in ("省人大办公厅 2024 年单位预算由省人大办公厅机关、培训中心等组成。", "2024年单位预算安排购置车辆1辆。"):
+        assert "narrative.scope.unit_words_in_department" in rules_fired(text, facts=DEPARTMENT_2024), text
+    assert rules_fired("2024年部门预算安排购置车辆1辆。", facts=DEPARTMENT_2024) == set()
 
 
 def test_change_rate_recomputed_from_this_year_and_the_change():
@@ -230,7 +251,7 @@ EVERY_OTHER_SECTION = ["一、主要职能", "二、机构设置", "三、“三
 @pytest.mark.parametrize(("heading", "missing"), [
     ("第二部分 2025年部门预算情况说明", False),
     ("2025年部门预算编制说明", False),  # Shanghai
-    ("第三部分 2024年度部门决算情况说明", False),
+    ("第三部分 2025年度部门决算情况说明", False),
     ("第二部分 部门预算收支总体情况", False),  # Shenzhen's wording
     ("第二部分 部门收支情况", True),  # neither 预算 nor 决算 named
     ("", True),

@@ -77,6 +77,20 @@ def test_a_heading_naming_another_department_is_found():
         assert audit_narrative(lines_of(own, ANOTHER), (), facts) == [], own
 
 
+def test_another_department_named_without_a_year_at_a_sentence_start():
+    """Wanli p. 4 and the complaints bureau p. 5 with another department's name: no year printed."""
+    facts = replace(BUDGET_2025, department="上海市普陀区商务委员会")
+    for text in ("上海市普陀区民政局部门预算是包括商务委本部以及下属1家预算单位的综合收支计划。",
+                 "第二部分 上海市普陀区民政局部门预算表"):
+        hits = [(f.rule_id, f.printed) for f in audit_narrative(lines_of(text, ANOTHER), (), facts)]
+        assert hits == [("narrative.scope.heading_department", "上海市普陀区民政局")], text
+    # the corpus' own sentences naming 部门预算 inside a clause (Jiangsu 2017 p. 30, Foshan p. 31)
+    for text in ("上海市普陀区商务委员会部门预算是包括商务委本部以及下属1家预算单位的综合收支计划。",
+                 "六、项目支出：包括编入部门预算的单位发展项目、省直发展项目支出安排数等。",
+                 "“三公”经费：按照党中央、国务院有关文件及部门预算管理有关规定，“三公”经费包括因公出国（境）费。"):
+        assert audit_narrative(lines_of(text, ANOTHER), (), facts) == [], text
+
+
 def test_a_department_written_short_or_with_its_party_prefix_is_the_same():
     assert same_department("中共江苏省委办公厅", "江苏省委办公厅")
     assert same_department("江苏省人大常委会办公厅", "江苏省人民代表大会常务委员会办公厅")
