@@ -123,6 +123,17 @@ def test_change_rate_recomputed_from_this_year_and_the_change():
     assert rules_fired(defect.replace("7.2%", "6.2%"), facts=DocumentFacts(2026, "budget", "department")) == set()
 
 
+def test_change_rate_from_last_years_amount_printed_in_the_base():
+    # Beijing 2026 p. 5 (OCR): last year's 99,003.18 is printed between 比 and 增加; 2,669.85 / 99,003.18 = 2.70 %
+    facts = DocumentFacts(2026, "budget", "department")
+    text = "2026年度收入预算101,673.03万元，比2025年年初预算数99,003.18万元增加2,669.85万元，增长2.7%。"
+    assert rules_fired(text, facts=facts) == set()
+    [finding] = audit_narrative(lines_of(text.replace("2.7%", "5.7%")), (), facts)
+    assert (finding.rule_id, finding.printed) == ("narrative.number.change_rate", "增长5.7%")
+    assert finding.expected.startswith("2.70%")
+    assert rules_fired(text.replace("增加2,669", "减少2,669"), facts=facts) == {"narrative.number.direction"}
+
+
 def test_change_rate_base_may_be_the_total_before_its_parts():
     # 西安市审计局 2026 p.10: the change is of the 4,203.47 total, not of the last part named
     text = ("本部门当年预算收入4,203.47万元，其中：一般公共预算拨款4,005.29万元、上年实户资金余额98.18万元、"
