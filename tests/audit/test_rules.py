@@ -53,6 +53,14 @@ def test_a_bracket_around_semicolons_is_balanced():
     assert "narrative.drafting.unbalanced_pair" not in rules_fired(text)
 
 
+def test_a_bracket_left_open_just_before_the_full_stop_is_a_defect():
+    # the finance bureau p. 22 and Beijing p. 8 with their closing bracket taken out: the sentence
+    # ends in its stop, so it was not cut there
+    for text in ("6、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项。",
+                 "2025年预算安排中，购置单位价值100万元以上的设备0台（套。"):
+        assert "narrative.drafting.unbalanced_pair" in rules_fired(text), text
+
+
 def test_a_quote_cut_by_a_wrapped_heading_is_not_a_defect():
     # a list item's first line taken for a heading must not leave half a quote on each side
     assert rules_fired("（十二）以提高履职能力为重点加强自身建设。巩固“三", "严三实”专题教育成果。") == set()
