@@ -14,13 +14,13 @@ CHECKED = Path(__file__).parents[1] / "fixtures" / "corpus_narrative_findings.ts
 MIN_INJECTED = 3  # a class with fewer injections measures nothing
 # recall per defect class, as measured on the corpus (rounded down): a rule change may raise it, never lower it
 FLOORS = {
-    "rate changed": 0.90, "change amount changed": 0.90, "direction flipped": 0.90,
-    "completion rate changed": 0.0, "comparison year wrong": 1.0, "截至 date wrong": 1.0,
-    "heading year wrong": 0.50, "单位 wording in a 部门 document": 0.0, "部门 wording in a 单位 document": 1.0,
-    "another department named": 0.60, "增加（减少） left": 1.0, "placeholder left": 1.0, "reason dropped": 0.90,
-    "full stop removed before a heading": 0.60, "punctuation doubled": 1.0, "% removed": 0.80,
+    "rate changed": 0.95, "change amount changed": 0.95, "direction flipped": 0.95,
+    "completion rate changed": 1.0, "comparison year wrong": 1.0, "截至 date wrong": 1.0,
+    "heading year wrong": 1.0, "单位 wording in a 部门 document": 1.0, "部门 wording in a 单位 document": 1.0,
+    "another department named": 0.85, "增加（减少） left": 1.0, "placeholder left": 1.0, "reason dropped": 0.90,
+    "full stop removed before a heading": 0.70, "punctuation doubled": 1.0, "% removed": 1.0,
     "quote or bracket unbalanced": 0.95, "number removed": 1.0, "与…持平 as 比…持平": 1.0,
-    "持平 with a difference": 0.0,
+    "持平 with a difference": 1.0,
 }
 
 pytestmark = pytest.mark.skipif(
@@ -46,4 +46,4 @@ def test_every_defect_class_is_found_at_least_as_often_as_measured(documents):
     below = {name: (found, total) for name, (found, total) in measured.items()
              if total >= MIN_INJECTED and found < FLOORS[name] * total}
     assert below == {}
-    assert sum(found for found, _ in measured.values()) >= 0.88 * sum(total for _, total in measured.values())
+    assert sum(found for found, _ in measured.values()) >= 0.95 * sum(total for _, total in measured.values())
