@@ -2,10 +2,14 @@
 precondition is copied with one reviewer-style defect in it, and its document audited again.
 
     python bench/narrative_recall.py [--doc docs/narrative_audit.md] [--dump findings.tsv] [--cache DIR]
+                                     [--warehouse budget.duckdb]
 
 A defect counts as found when a finding of its rule class that the unmutated document does not
 have names the mutated line's page and quotes the edited words (or the line). Recall per class and
-per province, with the lines missed, is written into the doc between the recall markers.
+per province, with the lines missed, is written into the doc between the recall markers. Given a
+warehouse built from the same corpus (`bench/corpus_report.py --keep`), an amount the narrative
+identities compare with a table (N-09, N-tables, N-05) is changed too, the document's figures read
+again from the mutated lines, and found when its identity now fails on that page.
 """
 from __future__ import annotations
 
@@ -13,19 +17,25 @@ import argparse
 import math
 import pickle
 import re
+import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
+
 from assets.audit.audit import DocumentFacts, audit_narrative, stated_fiscal_year
 from assets.audit.rules import NUMBER, Finding
 from assets.audit.sentences import is_audit_heading, lines_to_sentences
-from assets.clean.narrative import narrative_lines
+from assets.clean.narrative import document_figures, narrative_lines
 from assets.clean.tables import document_to_tables
 from assets.extract.model import ExtractedDocument, TextLine
 from assets.extract.pdf_document import extract_document
+from expectations.identities import load_identities
+from expectations.run import all_instances
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -37,6 +47,11 @@ PROVINCES = {"js-": "jiangsu", "putuo": "shanghai", "jiaozuo": "henan"}
 OPPOSITE = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降", "提高": "降低",
             "降低": "提高", "大于": "小于", "小于": "大于", "高于": "低于", "低于": "高于"}
 OTHER_DEPARTMENTS = ("上海市普陀区民政局", "长沙市信访局")
+TABLE_DEFECT = "amount against the table changed"
+TABLE_CHECKS = ("N-09.values", "N-tables.values", "N-05.items", "N-05.values")
+SUBJECT = re.compile(r"^(?P<statement>.+) \(p\.(?P<page>\d+)")  # an identity's subject: "statement (p.7)…"
+INSERT_FIGURE = ("insert into marts.fct_narrative_figures values (?, ?, ?, ?, ?, ?, ?, "
+                 "case when ? in ('万元', '元') then to_yuan(?::decimal(20, 2), ?) end, ?, ?)")
 SPACE = re.compile(r"\s+")
 STOP = re.compile(r"[。；;]")
 NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
@@ -352,6 +367,68 @@ def run_defects(documents: list[Document], defects=DEFECTS) -> list[Injection]:
             for edit in spread(list(line_edits(doc, defect)), PER_DOCUMENT)]
 
 
+def identity_failures(con, identities, document_id: str) -> dict[tuple[str, str], bool]:
+    """(identity, subject) -> whether it fails, for one document."""
+    frame = all_instances(con, identities, frozenset([document_id]))
+    return {(row.identity, row.subject): row.excess_fen > 0 for row in frame.itertuples()}
+
+
+def amount_edit(doc: Document, statement: str, page: int) -> tuple[TextLine, str] | None:
+    """The line of `page` stating the amount of `statement`, with that amount changed."""
+    pattern = re.compile(re.escape(statement) + rf"\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
+    for line in doc.narrative:
+        match = pattern.search(line.text) if line.page == page else None
+        if match:
+            start, end = match.span("amount")
+            return line, line.text[:start] + shifted(match["amount"], "5") + line.text[end:]
+    return None
+
+
+def failing_after(con, identities, doc: Document, document_id: str, line: TextLine, text: str):
+    """The identity results with the document's figures read from the mutated lines (rolled back)."""
+    lines = [replace(line, text=text) if item is line else item for item in doc.extracted.lines]
+    rows = [[document_id, f.figure_index, f.part, f.section, f.statement, f.value, f.unit, f.unit, f.value, f.unit,
+             f.sentence, f.page] for f in document_figures(lines, doc.extracted.cells)]
+    con.begin()
+    con.execute("delete from marts.fct_narrative_figures where document_id = ?", [document_id])
+    con.executemany(INSERT_FIGURE, rows)
+    after = identity_failures(con, identities, document_id)
+    con.rollback()
+    return after
+
+
+def table_injections(documents: list[Document], warehouse: Path) -> list[Injection]:
+    """Each amount a narrative identity compares with a table and finds equal, changed in its line."""
+    with tempfile.TemporaryDirectory() as temp:
+        copy = Path(temp) / "warehouse.duckdb"
+        shutil.copyfile(warehouse, copy)
+        copy.chmod(0o644)
+        con = duckdb.connect(str(copy))
+        try:
+            return [item for doc in documents for item in document_table_injections(con, doc)]
+        finally:
+            con.close()
+
+
+def document_table_injections(con, doc: Document) -> list[Injection]:
+    identities = tuple(i for i in load_identities() if i.id in TABLE_CHECKS)
+    row = con.execute("select document_id from marts.dim_document where file_name = ?",
+                      [Path(doc.name).name]).fetchone()
+    if row is None:
+        return []
+    before, injections = identity_failures(con, identities, row[0]), []
+    for (identity, subject), failed in before.items():
+        stated = SUBJECT.match(subject)
+        edit = None if failed or not stated else amount_edit(doc, stated["statement"], int(stated["page"]))
+        if edit is None:
+            continue
+        after = failing_after(con, identities, doc, row[0], *edit)
+        found = any(now and not before.get(key, False) and key[0] == identity and f"(p.{stated['page']}" in key[1]
+                    for key, now in after.items())
+        injections.append(Injection(TABLE_DEFECT, doc.name, doc.province, edit[0].page, edit[0].text, edit[1], found))
+    return injections
+
+
 def recall(injections: list[Injection], key: Callable[[Injection], str]) -> dict[str, tuple[int, int]]:
     """(found, injected) per key."""
     counts: dict[str, tuple[int, int]] = {}
@@ -369,7 +446,7 @@ def recall_table(injections: list[Injection]) -> str:
     """The doc section: recall per defect class and per province, and the lines missed."""
     lines = ["| defect injected | rules expected | injected | found | recall |", "|---|---|---|---|---|"]
     rules = {name: ", ".join(sorted({r.removeprefix("narrative.") for d in DEFECTS if d.name == name for r in d.rules}))
-             for name in {d.name for d in DEFECTS}}
+             for name in {d.name for d in DEFECTS}} | {TABLE_DEFECT: ", ".join(TABLE_CHECKS)}
     for name, (found, total) in recall(injections, lambda i: i.defect).items():
         lines.append(f"| {name} | `{rules[name]}` | {total} | {found} | {percent(found, total)} |")
     found, total = sum(i.found for i in injections), len(injections)
@@ -406,6 +483,7 @@ def main() -> None:
     parser.add_argument("--doc", default=str(ROOT / "docs" / "narrative_audit.md"))
     parser.add_argument("--dump", help="write (document, page, rule, sentence) of every unmutated finding here")
     parser.add_argument("--cache", help="a folder keeping each PDF's extraction between runs")
+    parser.add_argument("--warehouse", help="a warehouse of the same corpus: measure the narrative identities too")
     args = parser.parse_args()
     cache = Path(args.cache) if args.cache else None
     if cache:
@@ -413,7 +491,10 @@ def main() -> None:
     documents = [read_document(path, cache) for path in corpus_paths()]
     if args.dump:
         write_rows(finding_rows(documents), Path(args.dump))
-    table = recall_table(run_defects(documents))
+    injections = run_defects(documents)
+    if args.warehouse:
+        injections += table_injections(documents, Path(args.warehouse))
+    table = recall_table(injections)
     doc = Path(args.doc)
     doc.write_text(re.sub(f"{BEGIN}.*{END}", lambda _: f"{BEGIN}\n{table}\n{END}", doc.read_text(), flags=re.S))
     print(table)
