@@ -14,8 +14,10 @@ NAME = r"([^\s，。；、：:（）()“”‘’《》\d]{4,30}?)"
 OWN_DISCLOSURE = (
     re.compile(rf"{NAME}\s*20\d{{2}}\s*年度?\s*(?:部门|单位)(?:预算|决算)"),
     re.compile(rf"20\d{{2}}\s*年度?\s*{NAME}\s*(?:部门|单位)(?:预算|决算)"),
+    # no year, opening the sentence or heading: "上海市普陀区民政局部门预算是包括…", "第二部分 …部门预算表"
+    re.compile(rf"^\s*(?:第[一二三四五六七八九十]+部分\s*)?{NAME}\s*(?:部门|单位)(?:预算|决算)"),
 )
-LEAD_WORDS = re.compile(r"^(关于|附件)")
+LEAD_WORDS = re.compile(r"^(关于|附件|第[一二三四五六七八九十]+部分)")
 NOT_A_NAME = re.compile(r"^(本|我|各|全|该|所属|下属|市级|区级|县级|省级|中央)|(公开|说明|编制|情况|年度|部分)")
 SHARED_CHARS = 0.8  # an abbreviation keeps most characters of the full name (人大常委会 / 人民代表大会常务委员会)
 

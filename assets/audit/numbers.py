@@ -16,9 +16,11 @@ AMOUNT = re.compile(rf"({NUMBER})\s*(?:万元|元)")
 UP = ("增加", "增长", "上升", "增幅", "提高")
 DOWN = ("减少", "下降", "降低", "减幅", "降幅")
 # "比上年增加844.15万元，增长6.59%": the base (up to 30 characters, years allowed, no 持平) between
-# 比/较/与 and the direction word, the change, and optionally the rate right after it
+# 比/较/与 and the direction word, last year's amount if printed there ("比2025年年初预算数99,003.18万元
+# 增加2,669.85万元"), the change, and optionally the rate right after it
 CHANGE = re.compile(
-    rf"(?:比|较|与)(?:(?!持平)(?:20\d{{2}}|[^。；;\d])){{0,30}}?(?P<dir>{'|'.join(UP + DOWN)})\s*"
+    rf"(?:比|较|与)(?:(?!持平)(?:20\d{{2}}|[^。；;\d])){{0,30}}?(?:(?P<base>{NUMBER})\s*万元\s*)?"
+    rf"(?P<dir>{'|'.join(UP + DOWN)})\s*"
     rf"(?P<change>{NUMBER})\s*(?:万元|元)(?:\s*[，,]\s*(?:同比)?(?P<rdir>{'|'.join(UP + DOWN)})\s*为?\s*"
     rf"(?P<rate>{NUMBER})\s*[%％])?")
 REST = re.compile(r"[^。；]*")  # what a stated pair's clause goes on to say
@@ -70,6 +72,14 @@ def candidates_before(sentence: Sentence, start: int, earlier: list[Sentence]) -
     return [(m.group(1), number(m.group(1))) for s in earlier[::-1] for m in list(AMOUNT.finditer(s.text))[::-1]]
 
 
+def candidates(sentence: Sentence, match: re.Match[str], earlier: list[Sentence]) -> list[tuple[str, Decimal]]:
+    """This year's value: last year's amount printed in the base ± the change, else the amounts before."""
+    if match["base"] is None:
+        return candidates_before(sentence, match.start(), earlier)
+    change = number(match["change"])
+    return [(match["base"], number(match["base"]) + (change if is_up(match["dir"]) else -change))]
+
+
 def change_findings(sentence: Sentence, earlier: list[Sentence]) -> list[Finding]:
     """'X万元，比上年增加D万元，增长R%': the rate against D / (X ∓ D); the words against each other."""
     found = []
@@ -85,7 +95,7 @@ def change_findings(sentence: Sentence, earlier: list[Sentence]) -> list[Finding
                                  f"{direction} {match['change']} … {rate_dir} {match['rate']}%",
                                  f"{direction} with {'增长' if is_up(direction) else '下降'}"))
         elif match["rate"]:
-            found.extend(rate_findings(sentence, match, candidates_before(sentence, start, earlier)))
+            found.extend(rate_findings(sentence, match, candidates(sentence, match, earlier)))
     return found
 
 

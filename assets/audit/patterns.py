@@ -43,7 +43,9 @@ def at_cut(text: str, position: int) -> bool:
     ("公”经费…", "…巩固“三"): the text was cut there (a page or heading break), not misprinted."""
     char = text[position]
     closing = char in {close for _, close in PAIRS}
-    return (closing and position < CUT_EDGE) or (not closing and len(text.rstrip("。；;")) - position <= CUT_EDGE)
+    # a sentence ending in its full stop was not cut: "…缴费支出（项。", "…设备0台（套。"
+    return (closing and position < CUT_EDGE) or (not closing and not text.rstrip().endswith("。")
+                                                  and len(text.rstrip("；;")) - position <= CUT_EDGE)
 
 
 def pair_counts(text: str, opening: str, closing: str) -> str:

@@ -11,10 +11,14 @@ from assets.clean.text import label_key
 MIN_SENTENCES = 40  # fewer: no 说明 in this PDF (a tables-only file of a split disclosure)
 HEADING_NUMBER = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．])\s*")
 MIN_REPEATED_CHARS = 60  # a section's text this long printed twice is a copy, not a formula
-SENTENCE_END = re.compile(r"[。；！？;!?…”’）)]\s*$")
+SENTENCE_END = re.compile(r"[。；！？;!?…”’]\s*$")
 # a sentence that opens a list or a table ("情况如下：") or ends in a quoted name ends without a stop
 OPEN_END = re.compile(r"[：:，,、“‘（(]\s*$")
 MIN_PROSE_CHARS = 15  # shorter runs without a stop are captions, dates, signatures
+# what makes a run of text a sentence rather than a caption or title: a comma (either width), an
+# amount, or a reason ("主要原因是住房公积金和提租补贴政策性调整", "…机关运行经费预算为171.01万元"); a
+# chart's labels (Beijing's OCR "收入预算4.87%…图1：收入预算") are not
+PROSE = re.compile(r"[，,]|\d\s*万元|主要原因|主要用于")
 NOTE = re.compile(r"(?<![关标批])注\s*[:：]")  # a table's note often goes without a full stop
 
 
@@ -84,7 +88,7 @@ def unfinished_sentence_findings(sentences: list[Sentence]) -> list[Finding]:
         text = sentence.text.strip()
         if sentence.heading or (following is not None and not following.heading):
             continue
-        if len(text) < MIN_PROSE_CHARS or "，" not in text or NOTE.search(text) \
+        if len(text) < MIN_PROSE_CHARS or not PROSE.search(text) or NOTE.search(text) \
                 or SENTENCE_END.search(text) or OPEN_END.search(text):
             continue
         last_page = sentence.starts[-1][1]

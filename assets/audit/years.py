@@ -15,8 +15,12 @@ COMPARISON = re.compile(r"(?:比|较|与|同)\s*(?P<year>20\d{2})\s*年(?P<tail>
 COMPARISON_WORDS = re.compile(r"相比|增加|减少|增长|下降|持平|预算|执行|决算|年初|同期")
 AS_OF = re.compile(r"截[至止]\s*(?P<year>20\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)?")
 # a sentence or heading opening with a year that names a 预算/决算 (not 执行数, not a comparison)
-STATED = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?P<year>20\d{2})\s*年度?"
-                    r"(?P<tail>[^，。；,]{0,14}?(?:预算|决算))(?!执行)")
+NUMBERING = r"(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?"
+YEAR_TAIL = r"(?P<year>20\d{2})\s*年度?(?P<tail>[^，。；,]{0,14}?(?:预算|决算))(?!执行)"
+STATED = re.compile(r"^\s*" + NUMBERING + YEAR_TAIL)
+# a heading may open with its part and the department ("第三部分 省人大办公厅 2016 年度部门预算情况说明")
+HEADING_STATED = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分\s*)?" + NUMBERING
+                            + r"(?:[^，。；,\d比较与同至止]{2,24}?\s*)?" + YEAR_TAIL)
 
 
 def year_findings(sentences: list[Sentence], fiscal_year: int | None, document_kind: str) -> list[Finding]:
@@ -60,7 +64,7 @@ def wrong_as_of(match: re.Match[str], fiscal_year: int, document_kind: str) -> b
 
 
 def stated_findings(sentence: Sentence, fiscal_year: int) -> list[Finding]:
-    match = STATED.search(sentence.text)
+    match = (HEADING_STATED if sentence.heading else STATED).search(sentence.text)
     if match is None or int(match["year"]) == fiscal_year:
         return []
     return [finding("narrative.year.stated_year", sentence, match.start(), match.end(),

@@ -30,6 +30,10 @@ DEPARTMENT_2024 = DocumentFacts(2024, "budget", "department")
     ("narrative.drafting.percent_without_sign", "比上年增加12.00万元，增长3.5。", "比上年增加12.00万元，增长3.5%。"),
     ("narrative.drafting.percent_without_sign", "完成预算的98.2，主要原因是项目延期。",
      "项目数增长1倍，下降2个百分点。"),
+    # Jiangsu 2019 p. 26 with its % taken out (占 alone, as Henan, Hunan, Zhejiang and the central bureau write it)
+    ("narrative.drafting.percent_without_sign", "其中：基本支出15,844.04万元，占65.56；",
+     "其中：基本支出15,844.04万元，占65.56%；"),
+    ("narrative.drafting.percent_without_sign", "住房保障支出 1,111.44 万元，占 5.93。", "占地面积 5.93 亩。"),
     ("narrative.drafting.flat_with_bi", "政府性基金拨款支出预算0万元，比2024年预算持平。",
      "政府性基金拨款支出预算0万元，与2024年预算持平。"),
     ("narrative.drafting.unbalanced_pair", "“三公经费预算数为6.40万元，主要用于公务接待。",
@@ -47,6 +51,14 @@ def test_a_bracket_around_semicolons_is_balanced():
     text = ("平均得分99.43分（其中，绩效评级为“优”的项目4个；绩效评级为“良”的项目0个；绩效评级为“合格”的项目0个；"
             "绩效评级为“不合格”的项目0个。绩效自评中共发现问题0个，已经完成整改的0个，正在整改的0个）。")
     assert "narrative.drafting.unbalanced_pair" not in rules_fired(text)
+
+
+def test_a_bracket_left_open_just_before_the_full_stop_is_a_defect():
+    # the finance bureau p. 22 and Beijing p. 8 with their closing bracket taken out: the sentence
+    # ends in its stop, so it was not cut there
+    for text in ("6、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项。",
+                 "2025年预算安排中，购置单位价值100万元以上的设备0台（套。"):
+        assert "narrative.drafting.unbalanced_pair" in rules_fired(text), text
 
 
 def test_a_quote_cut_by_a_wrapped_heading_is_not_a_defect():
@@ -85,6 +97,19 @@ def test_stated_year_in_a_heading_and_not_in_an_execution_figure():
     assert rules_fired("2024年当年预算执行数为60.13万元，2025年预算安排60.13万元，与2024年预算执行数持平。") == set()
 
 
+@pytest.mark.parametrize(("heading", "fired"), [
+    # the real headings of Jiangsu 2017 p. 2, the finance bureau p. 21, Guangzhou p. 23 with the year one too early
+    ("第三部分 省人大办公厅 2024 年度部门预算情况说明", True),
+    ("第三部分 省人大办公厅 2025 年度部门预算情况说明", False),
+    ("第三部分上海市普陀区财政局2024年度部门决算情况", True), ("第二部分 2024年部门预算表", True),
+    ("第二部分 2025年部门预算表", False),
+])
+def test_stated_year_in_a_heading_opening_with_its_part_or_department(heading, fired):
+    assert ("narrative.year.stated_year" in rules_fired(heading)) is fired
+    # a sentence is read from its start only: an earlier year named later in it is a comparison's
+    assert rules_fired("按照本部门比2024年预算增减情况说明如下。") == set()
+
+
 def test_scope_wording_depends_on_the_document_scope():
     text = "本部门2024年无政府性基金预算财政拨款安排的支出。"
     assert "narrative.scope.department_words_in_unit" in rules_fired(text, facts=UNIT_2024)
@@ -92,6 +117,10 @@ def test_scope_wording_depends_on_the_document_scope():
     assert rules_fired("是区级预算主管部门及所属预算单位本年度取得的财政拨款。", facts=UNIT_2024) == set()
     assert "narrative.scope.unit_words_in_department" in rules_fired("2024年单位预算编制说明", facts=DEPARTMENT_2024)
     assert rules_fired("部门预算包括本部及下属单位预算。", facts=DEPARTMENT_2024) == set()
+    # Jiangsu 2017 p. 6 and Wanli p. 32 with 部门 turned into 单位: the document named by 单位
+    for text in ("省人大办公厅 2024 年单位预算由省人大办公厅机关、培训中心等组成。", "2024年单位预算安排购置车辆1辆。"):
+        assert "narrative.scope.unit_words_in_department" in rules_fired(text, facts=DEPARTMENT_2024), text
+    assert rules_fired("2024年部门预算安排购置车辆1辆。", facts=DEPARTMENT_2024) == set()
 
 
 def test_change_rate_recomputed_from_this_year_and_the_change():
@@ -100,6 +129,17 @@ def test_change_rate_recomputed_from_this_year_and_the_change():
     assert (finding.rule_id, finding.printed) == ("narrative.number.change_rate", "增长7.2%")
     assert finding.expected.startswith("6.18%")
     assert rules_fired(defect.replace("7.2%", "6.2%"), facts=DocumentFacts(2026, "budget", "department")) == set()
+
+
+def test_change_rate_from_last_years_amount_printed_in_the_base():
+    # Beijing 2026 p. 5 (OCR): last year's 99,003.18 is printed between 比 and 增加; 2,669.85 / 99,003.18 = 2.70 %
+    facts = DocumentFacts(2026, "budget", "department")
+    text = "2026年度收入预算101,673.03万元，比2025年年初预算数99,003.18万元增加2,669.85万元，增长2.7%。"
+    assert rules_fired(text, facts=facts) == set()
+    [finding] = audit_narrative(lines_of(text.replace("2.7%", "5.7%")), (), facts)
+    assert (finding.rule_id, finding.printed) == ("narrative.number.change_rate", "增长5.7%")
+    assert finding.expected.startswith("2.70%")
+    assert rules_fired(text.replace("增加2,669", "减少2,669"), facts=facts) == {"narrative.number.direction"}
 
 
 def test_change_rate_base_may_be_the_total_before_its_parts():
@@ -230,7 +270,7 @@ EVERY_OTHER_SECTION = ["一、主要职能", "二、机构设置", "三、“三
 @pytest.mark.parametrize(("heading", "missing"), [
     ("第二部分 2025年部门预算情况说明", False),
     ("2025年部门预算编制说明", False),  # Shanghai
-    ("第三部分 2024年度部门决算情况说明", False),
+    ("第三部分 2025年度部门决算情况说明", False),
     ("第二部分 部门预算收支总体情况", False),  # Shenzhen's wording
     ("第二部分 部门收支情况", True),  # neither 预算 nor 决算 named
     ("", True),

@@ -3,6 +3,8 @@ at a page end or missing their full stop, 目录 entries without their table, an
 name in a heading; each with the correct text beside it, which must stay silent."""
 from __future__ import annotations
 
+import pytest
+
 from dataclasses import replace
 
 from assets.audit.audit import DocumentFacts, audit_narrative
@@ -39,10 +41,26 @@ def test_a_sentence_without_its_full_stop_on_the_same_page_is_style():
                      "四、政府采购情况", ANOTHER) == [("narrative.drafting.missing_full_stop", "…，比上年减少1.00万元")]
 
 
+@pytest.mark.parametrize("sentence", [
+    # real sentences of the corpus with their full stop taken out: no comma in them, but an amount
+    # (the commerce commission p. 22), a reason (Jiangsu 2018 p. 12), or a closing bracket (Beijing p. 8)
+    "2025年上海市普陀区商务委员会财政拨款的机关运行经费预算为171.01万元",
+    "主要原因是住房公积金和提租补贴政策性调整",
+    "2025年预算安排中，购置单位价值100万元以上的设备0台（套）",
+])
+def test_a_sentence_without_comma_but_with_an_amount_or_reason_needs_its_full_stop(sentence):
+    assert [rule for rule, _ in rule_hits("三、情况说明", sentence, "四、政府采购情况", ANOTHER)] == [
+        "narrative.drafting.missing_full_stop"]
+
+
 def test_captions_lists_and_notes_need_no_full_stop():
     assert rule_hits("三、实施主体", "上海市普陀区商务委员会", "四、实施方案", ANOTHER) == []
     assert rule_hits("三、情况说明", "具体情况如下：", "四、政府采购情况", ANOTHER) == []
     assert rule_hits("三、情况说明", "注：以上报表中，空表表示本部门无相关收支情况", "四、政府采购情况", ANOTHER) == []
+    # a chart's labels read by OCR (Beijing p. 6), a 职能 list item
+    chart = "收入预算4.87%一般公共预算拨款收入上年结转结余图1：收入预算"
+    assert rule_hits("三、收入情况", chart, "四、支出情况", ANOTHER) == []
+    assert rule_hits("一、主要职能", "办理市政府和市政府领导同志交办的其他事项", "二、机构设置", ANOTHER) == []
 
 
 TOC = [("目录", 2), ("一、部门收支总表……………3", 2), ("二、部门收入总表……………4", 2),
@@ -75,6 +93,20 @@ def test_a_heading_naming_another_department_is_found():
     assert hits == [("narrative.scope.heading_department", "上海市普陀区民政局", "上海市普陀区商务委员会")]
     for own in ("上海市普陀区商务委员会2025年部门预算", "2025年普陀区商务委部门预算", "本部门2025年部门预算"):
         assert audit_narrative(lines_of(own, ANOTHER), (), facts) == [], own
+
+
+def test_another_department_named_without_a_year_at_a_sentence_start():
+    """Wanli p. 4 and the complaints bureau p. 5 with another department's name: no year printed."""
+    facts = replace(BUDGET_2025, department="上海市普陀区商务委员会")
+    for text in ("上海市普陀区民政局部门预算是包括商务委本部以及下属1家预算单位的综合收支计划。",
+                 "第二部分 上海市普陀区民政局部门预算表"):
+        hits = [(f.rule_id, f.printed) for f in audit_narrative(lines_of(text, ANOTHER), (), facts)]
+        assert hits == [("narrative.scope.heading_department", "上海市普陀区民政局")], text
+    # the corpus' own sentences naming 部门预算 inside a clause (Jiangsu 2017 p. 30, Foshan p. 31)
+    for text in ("上海市普陀区商务委员会部门预算是包括商务委本部以及下属1家预算单位的综合收支计划。",
+                 "六、项目支出：包括编入部门预算的单位发展项目、省直发展项目支出安排数等。",
+                 "“三公”经费：按照党中央、国务院有关文件及部门预算管理有关规定，“三公”经费包括因公出国（境）费。"):
+        assert audit_narrative(lines_of(text, ANOTHER), (), facts) == [], text
 
 
 def test_a_department_written_short_or_with_its_party_prefix_is_the_same():
