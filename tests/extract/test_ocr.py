@@ -8,7 +8,8 @@ import pytest
 
 from assets.clean.numbers import is_number
 from assets.clean.ocr_readings import UNCERTAIN_BELOW, doubt, ocr_readings
-from assets.extract.ocr import pixels_per_point, printed, render_page, skew_degrees
+from assets.extract.ocr.image import pixels_per_point, render_page, skew_degrees
+from assets.extract.ocr.words import printed
 from assets.extract.pdf_document import extract_document
 from tests.conftest import REFERENCE_PDF, SHARED
 from tests.scan_factory import CONDITIONS, ScanCondition, corner_pairs, folded, page_cells, scan_copy
