@@ -2,6 +2,8 @@
 its ink stands apart as two words' would (the recogniser reads neighbouring columns as one box)."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from assets.extract import unruled
@@ -13,6 +15,10 @@ INK_LEVEL = 128  # grey level under which a pixel is print
 # side bearing is narrower; two header labels of neighbouring columns stand further apart)
 SPLIT_GAP = 0.5
 OPENING, CLOSING = set("（(【《“"), set("）)】》”，、：；。:,;")
+# an amount printed flush against the next column's name (3356.28一、一般公共服务): the white after
+# it is narrower than SPLIT_GAP but wider than AMOUNT_GAP of the glyph height (digits stand 0.1-0.2 apart)
+AMOUNT_THEN_NAME = re.compile(r"^-?\d[\d,]*\.\d+(?=[\u4e00-\u9fff（(])")
+AMOUNT_GAP = 0.3
 
 
 def glyph_words(word: Word, image: np.ndarray, points_per_pixel: float) -> list[unruled.Word]:
@@ -23,18 +29,57 @@ def glyph_words(word: Word, image: np.ndarray, points_per_pixel: float) -> list[
     printed without rules would otherwise touch)."""
     middle, half = (word.top + word.bottom) / 2, (word.bottom - word.top) * GLYPH_SHARE / 2
     top, bottom = (middle - half) * points_per_pixel, (middle + half) * points_per_pixel
-    runs = ink_runs(word, image, 2 * half * SPLIT_GAP)
+    return [unruled.Word(text, a * points_per_pixel, top, b * points_per_pixel, bottom, word.score)
+            for text, (a, b) in ink_words(word, image, 2 * half)]
+
+
+def ink_words(word: Word, image: np.ndarray, em: float) -> list[tuple[str, tuple[float, float]]]:
+    """A word's pieces of ink (pixels) with their text: parted by white of SPLIT_GAP (see `rejoined`),
+    and an amount from the name printed flush after it (see `amount_parted`)."""
+    runs = ink_runs(word, image, em * SPLIT_GAP)
     pieces: list[list[tuple[str, float, float]]] = [[] for _ in runs]
     for char in word.chars:  # a mark's estimated box may fall into a gap: the nearest run takes it
         centre = (char[1] + char[2]) / 2
         pieces[min(range(len(runs)), key=lambda k: max(runs[k][0] - centre, centre - runs[k][1], 0))].append(char)
     if len(runs) < 2 or not all(pieces):
-        return [unruled.Word(word.text, runs[0][0] * points_per_pixel, top, runs[-1][1] * points_per_pixel,
-                             bottom, word.score)]
-    runs, pieces = rejoined(runs, pieces, 2 * half)
-    texts = [printed("".join(c[0] for c in piece)) for piece in pieces] if len(runs) > 1 else [word.text]
-    return [unruled.Word(text, a * points_per_pixel, top, b * points_per_pixel, bottom, word.score)
-            for text, (a, b) in zip(texts, runs, strict=True)]
+        return amount_parted(word.text, list(word.chars), (runs[0][0], runs[-1][1]), word, image, em)
+    runs, pieces = rejoined(runs, pieces, em)
+    if len(runs) == 1:
+        return amount_parted(word.text, pieces[0], runs[0], word, image, em)
+    return [part for piece, run in zip(pieces, runs, strict=True)
+            for part in amount_parted(printed("".join(c[0] for c in piece)), piece, run, word, image, em)]
+
+
+def amount_parted(text: str, chars: list[tuple[str, float, float]], run: tuple[float, float], word: Word,
+                  image: np.ndarray, em: float) -> list[tuple[str, tuple[float, float]]]:
+    """A piece of ink and its text, cut in two where it starts with an amount and AMOUNT_GAP of white
+    or more parts it from the name after it (the widest white between the amount's last character
+    and the next one's)."""
+    glued = AMOUNT_THEN_NAME.match("".join(c[0] for c in chars))
+    if not glued:
+        return [(text, run)]
+    n = glued.end()
+    start, stop = (chars[n - 1][1] + chars[n - 1][2]) / 2, (chars[n][1] + chars[n][2]) / 2
+    white = widest_white(word, image, start, stop)
+    if white is None or white[1] - white[0] < AMOUNT_GAP * em:
+        return [(text, run)]
+    return [("".join(c[0] for c in chars[:n]), (run[0], white[0])),
+            (printed("".join(c[0] for c in chars[n:])), (white[1], run[1]))]
+
+
+def widest_white(word: Word, image: np.ndarray, start: float, stop: float) -> tuple[float, float] | None:
+    """The widest run of pixel columns without ink in a word's box between x = start and stop."""
+    top, bottom = int(word.top), int(word.bottom) + 1
+    inked = (image[top:bottom, int(start):int(stop) + 1, 0] < INK_LEVEL).any(axis=0)
+    best, begin = None, None
+    for x, ink in enumerate([*inked, True]):
+        if not ink and begin is None:
+            begin = x
+        elif ink and begin is not None:
+            if best is None or x - begin > best[1] - best[0]:
+                best = (begin, x)
+            begin = None
+    return None if best is None else (int(start) + best[0], int(start) + best[1])
 
 
 def rejoined(runs: list[tuple[float, float]], pieces: list[list[tuple[str, float, float]]], em: float):
