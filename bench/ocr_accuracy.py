@@ -52,7 +52,7 @@ def measure(condition, pages: list[int], truth, folder: Path) -> dict:
 
 def table(results: dict[str, dict], pages: list[int]) -> str:
     lines = [f"Reference pages {', '.join(map(str, pages))} (tables 01, 02, 05, 09) made image-only by "
-             "`tests/scan_factory.py`, read by `extract/ocr.py`, compared cell by cell with the text layer "
+             "`tests/scan_factory.py`, read by `extract/ocr/`, compared cell by cell with the text layer "
              f"(`python bench/ocr_accuracy.py`; peak memory {peak_mb():.0f} MB):", "",
              "| scan condition | amounts exact | cells equal | cells read differently, flagged uncertain "
              "| seconds per page |", "|---|---|---|---|---|"]

@@ -1,6 +1,6 @@
 """Open one PDF safely and read every page exactly once into raw cells and text lines.
 
-A page without a text layer (a scan) is read from its image by OCR (extract/ocr.py). Each
+A page without a text layer (a scan) is read from its image by OCR (extract/ocr/). Each
 unreadable case (not a PDF, truncated, encrypted, damaged, no pages, no text even by OCR, unmapped
 fonts) raises UnreadableDocument with a one-line reason that names what to do next.
 """
@@ -14,7 +14,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from assets.extract.model import ExtractedDocument, RawCell, TextLine
-from assets.extract.ocr import ocr_page
+from assets.extract.ocr.page import ocr_page
 from assets.extract.page_tables import page_to_cells, page_to_lines
 
 CID_PATTERN = re.compile(r"\(cid:\d+\)")

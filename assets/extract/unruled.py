@@ -31,6 +31,7 @@ MAX_TITLE_CHARS = 40
 ROW_GAP = 0.5  # of the text height: a wider white space between two lines parts two printed rows
 COLUMN_GAP = 0.45  # of the text height (at least MIN_COLUMN_GAP points): white space parting two columns
 MIN_COLUMN_GAP = 3.5
+AMOUNT_COLUMN_GAP = 1.5  # points of white after an amount that end its column
 LEVEL_GAP = 0.35  # of the text height: header labels whose middles lie closer are on one level
 PROSE_WIDTH = 0.6  # of the page width: a line of prose this wide is narrative, not a table row
 # (columns, rows with an amount) a run needs by what stands above it: under a title a table may be
@@ -224,7 +225,7 @@ def read_table(segment: list[Block], above: str, height: float) -> UnruledTable 
     labels = header_labels(header_words, gap, height)
     levels = label_levels(labels, height)
     labels, levels, numbers = split_column_numbers(labels, levels)
-    columns = table_columns(merge_intervals([(w.x0, w.x1) for b in body for w in b.words], gap), labels, levels)
+    columns = table_columns(body_columns([w for b in body for w in b.words], gap), labels, levels)
     amount_rows = sum(b.has_amount() for b in body)
     min_columns, min_amount_rows = GATES[above]
     sentences = sum(any(PROSE.search(w.text) for w in b.words) for b in segment)
@@ -298,15 +299,20 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return min(a[1], b[1]) - max(a[0], b[0]) > 0
 
 
-def merge_intervals(intervals: list[tuple[float, float]], gap: float) -> list[tuple[float, float]]:
-    """x ranges -> their union, ranges closer than `gap` joined."""
-    merged: list[list[float]] = []
-    for x0, x1 in sorted(intervals):
-        if merged and x0 - merged[-1][1] < gap:
-            merged[-1][1] = max(merged[-1][1], x1)
+def body_columns(words: list[Word], gap: float) -> list[tuple[float, float]]:
+    """The body's words -> its columns: the union of their x ranges, ranges closer than `gap` joined,
+    except after a column ending in an amount (nothing follows an amount in its cell): a word
+    starting AMOUNT_COLUMN_GAP or more after it opens the next column (a scan's amount printed
+    flush against the next column's name)."""
+    merged: list[list] = []  # x0, x1, whether x1 is an amount's end
+    for word in sorted(words, key=lambda w: (w.x0, w.x1)):
+        if merged and word.x0 - merged[-1][1] < gap and not (
+                merged[-1][2] and word.x0 - merged[-1][1] >= AMOUNT_COLUMN_GAP and not AMOUNT.match(word.text)):
+            if word.x1 >= merged[-1][1]:
+                merged[-1][1:] = [word.x1, bool(AMOUNT.match(word.text))]
         else:
-            merged.append([x0, x1])
-    return [(a, b) for a, b in merged]
+            merged.append([word.x0, word.x1, bool(AMOUNT.match(word.text))])
+    return [(a, b) for a, b, _ in merged]
 
 
 def header_labels(words: list[Word], gap: float, height: float) -> list[Word]:

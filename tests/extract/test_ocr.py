@@ -8,7 +8,8 @@ import pytest
 
 from assets.clean.numbers import is_number
 from assets.clean.ocr_readings import UNCERTAIN_BELOW, doubt, ocr_readings
-from assets.extract.ocr import pixels_per_point, printed, render_page, skew_degrees
+from assets.extract.ocr.image import pixels_per_point, render_page, skew_degrees
+from assets.extract.ocr.words import printed
 from assets.extract.pdf_document import extract_document
 from tests.conftest import REFERENCE_PDF, SHARED
 from tests.scan_factory import CONDITIONS, ScanCondition, corner_pairs, folded, page_cells, scan_copy
@@ -260,16 +261,18 @@ def test_a_page_ruled_in_light_grey_is_measured_for_skew_by_its_rules(tmp_path, 
 
 
 def test_a_scanned_table_printed_without_rules_is_read_from_its_white_space(tmp_path, reference_document):
-    """The reference's 05, 09 and 13 scanned with their ruling lines painted out: the OCR boxes are
+    """The reference's 01, 05, 09 and 13 scanned with their ruling lines painted out: the OCR boxes are
     read as a text page's words would be (extract/unruled.py), row for row as the text layer reads
-    them, and every amount is flagged: its column comes from white space, not from a rule."""
+    them, and every amount is flagged: its column comes from white space, not from a rule. 01 prints
+    each amount flush against the next column's name: the box OCR reads across both is cut at the
+    white after the amount, and the amount ends its column."""
     from assets.clean.tables import document_to_tables
 
     condition = ScanCondition("unruled", erase_rules=True)
-    scan = extract_document(scan_copy(REFERENCE_PDF, tmp_path / "scan.pdf", [21, 31, 36], condition))
+    scan = extract_document(scan_copy(REFERENCE_PDF, tmp_path / "scan.pdf", [16, 21, 31, 36], condition))
     assert scan.cells and not any(cell.ruled for cell in scan.cells)
     read = {t.printed_code: t for t in document_to_tables(scan).tables}
-    for code in ("05", "09", "13"):
+    for code in ("01", "05", "09", "13"):
         expected = next(t for t in reference_document.tables if t.printed_code == code)
         assert read[code].table_id == expected.table_id
         assert [{k: folded(str(v)) for k, v in row.values.items()} for row in read[code].rows] == \
