@@ -17,9 +17,10 @@ from pathlib import Path
 import duckdb
 from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult, execute_job
 from dagster._core.definitions.reconstruct import ReconstructableRepository
+from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from assets.work_files import InboxFile, quarantine_path, read_manifest, stale_documents
-from assets.defs.partitions import partition_key
+from assets.defs.partitions import document_id_of, documents_partitions, partition_key
 from assets.defs.quality import failing_checks
 from assets.defs.resources import BudgetPaths, paths_from_env
 from expectations.run import import_gx_in_background
@@ -177,33 +178,47 @@ def document_outcome(paths: BudgetPaths, item: InboxFile, ran: bool, error: str 
 
 
 _WORKERS: dict[tuple[str, str, str], tuple[Definitions, DagsterInstance]] = {}
+# Documents per Dagster run: a run costs ~0.25 s of its own (creation, events), a batch shares it;
+# more would leave the progress silent for long and the workers' shares uneven.
+MAX_BATCH = 8
 
 
-def run_document(inbox: str, warehouse: str, home: str, partition: str,
-                 broker: str | None = None) -> str | None:
-    """Materialize one document's partition (extract + clean) through Dagster, on Celery workers
-    when a broker is given; return the failure message, or None on success. Runs in a worker
-    process, hence plain arguments."""
+def run_documents(inbox: str, warehouse: str, home: str, keys: list[str],
+                  broker: str | None = None) -> dict[str, str | None]:
+    """Materialize a batch of document partitions (consecutive in the partitions' order: one
+    Dagster run takes a range) through Dagster, on Celery workers when a broker is given; return
+    each partition's failure message, or None. When the batch's run fails, its documents run
+    again one by one (a failed run materializes none of them), so that a failing document fails
+    alone. Runs in a worker process, hence plain arguments."""
+    error = run_range(inbox, warehouse, home, keys, broker)
+    if error is None or len(keys) == 1:
+        return dict.fromkeys(keys, error)
+    return {key: run_range(inbox, warehouse, home, [key], broker) for key in keys}
+
+
+def run_range(inbox: str, warehouse: str, home: str, keys: list[str], broker: str | None) -> str | None:
+    """One Dagster run of document_job over the partitions from keys[0] to keys[-1]; the failure or None."""
     key = (inbox, warehouse, home)
     if key not in _WORKERS:
         _WORKERS[key] = (build_definitions(paths_from_env(inbox, warehouse)),
                          DagsterInstance.from_config(home))
     defs, instance = _WORKERS[key]
+    tags = {ASSET_PARTITION_RANGE_START_TAG: keys[0], ASSET_PARTITION_RANGE_END_TAG: keys[-1]}
     if broker:
-        return run_on_celery(instance, paths_from_env(inbox, warehouse), partition, broker)
+        return run_on_celery(instance, paths_from_env(inbox, warehouse), tags, broker)
     result = defs.resolve_job_def("document_job").execute_in_process(
-        instance=instance, partition_key=partition, run_config=QUIET_LOGS, raise_on_error=False)
+        instance=instance, tags=tags, run_config=QUIET_LOGS, raise_on_error=False)
     return None if result.success else failure_message(result)
 
 
-def run_on_celery(instance: DagsterInstance, paths: BudgetPaths, partition: str, broker: str) -> str | None:
-    """Run the partition through document_celery_job: each step is a Celery task that any
+def run_on_celery(instance: DagsterInstance, paths: BudgetPaths, tags: dict[str, str], broker: str) -> str | None:
+    """Run the partitions through document_celery_job: each step is a Celery task that any
     dagster-celery worker on the broker runs, the paths and the broker travelling in the run config."""
     job = ReconstructableRepository.for_module("pipelines.definitions", "defs").get_reconstructable_job(
         "document_celery_job")
     config = {**QUIET_LOGS, "execution": {"config": {"broker": broker, "backend": broker}},
               "resources": {"paths": {"config": {"inbox": paths.inbox, "warehouse": paths.warehouse}}}}
-    with execute_job(job, instance, run_config=config, tags={"dagster/partition": partition}) as result:
+    with execute_job(job, instance, run_config=config, tags=tags) as result:
         return None if result.success else failure_message(result)
 
 
@@ -213,37 +228,57 @@ def worker_count(jobs: int) -> int:
     return max(1, min(wanted, jobs))
 
 
+def batches(order: list[str], todo: list[str], sizes: dict[str, int], workers: int) -> list[list[str]]:
+    """The documents to run as batches of partitions consecutive in the partitions' `order`, of at
+    most MAX_BATCH documents, each at most 1 / (2 x workers) of the bytes left to batch (a larger
+    file goes alone): the batches shrink towards the end, so that the workers finish together;
+    largest first (a scan read by OCR costs ten times a page of text, and is large for its pages)."""
+    wanted, left = set(todo), sum(sizes[d] for d in todo)
+    runs: list[list[str]] = [[]]
+    for doc_id in order:
+        batch = runs[-1]
+        full = batch and (len(batch) == MAX_BATCH or sum(sizes[d] for d in [*batch, doc_id]) > left / (2 * workers))
+        if batch and (doc_id not in wanted or full):
+            left -= sum(sizes[d] for d in batch)
+            runs.append(batch := [])
+        if doc_id in wanted:
+            batch.append(doc_id)
+    return sorted((batch for batch in runs if batch), key=lambda b: sum(sizes[d] for d in b), reverse=True)
+
+
 def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunSummary, progress: Progress,
                       broker: str | None = None) -> None:
-    """Run the document partitions that are new or stale, in parallel (on Celery workers when a
-    broker is given), showing progress."""
+    """Run the document partitions that are new or stale, in batches, in parallel (on Celery
+    workers when a broker is given), showing progress."""
     items = {item.document_id: item for item in read_manifest(paths.data_dir)}
     keys = {d: partition_key(item.file_name, d) for d, item in items.items()}
     todo = list(items) if force else stale_documents(paths.data_dir, list(items))
     outcomes = {d: document_outcome(paths, item, False, None) for d, item in items.items() if d not in todo}
     started = time.perf_counter()
 
-    def report(doc_id: str, error: str | None) -> None:
-        outcomes[doc_id] = document_outcome(paths, items[doc_id], True, error)
-        progress.say(f"[{len(outcomes)}/{len(items)}] {outcomes[doc_id].file_name}: {outcomes[doc_id].text()} "
-                     f"(t+{time.perf_counter() - started:.1f} s)")
+    def report(errors: dict[str, str | None]) -> None:
+        for key, error in errors.items():
+            doc_id = document_id_of(key)
+            outcomes[doc_id] = document_outcome(paths, items[doc_id], True, error)
+            progress.say(f"[{len(outcomes)}/{len(items)}] {outcomes[doc_id].file_name}: "
+                         f"{outcomes[doc_id].text()} (t+{time.perf_counter() - started:.1f} s)")
 
     workers = worker_count(len(todo))
+    with DagsterInstance.from_config(str(home)) as instance:
+        registered = [document_id_of(key) for key in instance.get_dynamic_partitions(documents_partitions.name)]
+    runs = [[keys[d] for d in batch] for batch in
+            batches(registered, todo, {d: item.size_bytes for d, item in items.items()}, workers)]
     if workers == 1:
-        for doc_id in todo:
-            report(doc_id, run_document(paths.inbox, paths.warehouse, str(home), keys[doc_id], broker))
+        for batch in runs:
+            report(run_documents(paths.inbox, paths.warehouse, str(home), batch, broker))
     else:
         progress.say(f"extracting {len(todo)} documents with {workers} workers ...")
         context = multiprocessing.get_context("spawn")  # never fork a process holding the instance
-        # largest files first, so that the run does not end waiting on one long document (a scan
-        # read by OCR costs ten times a page of text, and is large for its pages)
-        largest_first = sorted(todo, key=lambda d: items[d].size_bytes, reverse=True)
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(run_document, paths.inbox, paths.warehouse, str(home), keys[d], broker): d
-                       for d in largest_first}
+            futures = [pool.submit(run_documents, paths.inbox, paths.warehouse, str(home), batch, broker)
+                       for batch in runs]
             for future in as_completed(futures):
-                doc_id = futures[future]
-                report(doc_id, future.result())
+                report(future.result())
     summary.outcomes = [outcomes[d] for d in items]
 
 

@@ -5,10 +5,15 @@ Runs that write the DuckDB working database carry WRITER_TAGS; the instance allo
 at a time (see pipelines/dagster.yaml), so they never fight over DuckDB's single-writer lock.
 """
 import re
+import warnings
 
-from dagster import DynamicPartitionsDefinition
+from dagster import BackfillPolicy, BetaWarning, DynamicPartitionsDefinition
 
 documents_partitions = DynamicPartitionsDefinition(name="documents")
+# The document assets take a range of partitions in one run (a backfill is one run); Dagster 1.13
+# still calls the parameter beta, and would say so on every command's terminal.
+SINGLE_RUN = BackfillPolicy.single_run()
+warnings.filterwarnings("ignore", message="Parameter `backfill_policy`", category=BetaWarning)
 WRITER_TAGS = {"budget/duckdb_writer": "true"}
 KEY_SEPARATOR = " · "
 # Dagster refuses "..." and control characters in a key; its UI reads "," and "[ ]" as lists and ranges
