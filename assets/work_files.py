@@ -188,8 +188,8 @@ def extractor_version() -> str:
     """Changes whenever a template spec, the extraction/cleaning code or an audit rule changes, so
     documents cleaned by an older version are redone."""
     digest = hashlib.sha256()
-    sources = [*SPEC_DIR.glob("*.toml"), *EXTRACT_DIR.glob("*.py"), *CLEAN_DIR.glob("*.py"),
-               *AUDIT_DIR.glob("*.py"), *AUDIT_DIR.glob("*.toml")]
+    sources = [path for folder in (SPEC_DIR, EXTRACT_DIR, CLEAN_DIR, AUDIT_DIR) for path in folder.rglob("*")
+               if path.suffix in (".py", ".toml")]  # subpackages too (extract/ocr/), and the templates' code
     for path in sorted(sources):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
