@@ -246,8 +246,8 @@ def batches(order: list[str], todo: list[str], sizes: dict[str, int], workers: i
     return sorted((batch for batch in runs if batch), key=lambda b: sum(sizes[d] for d in b), reverse=True)
 
 
-def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunSummary, progress: Progress,
-                      broker: str | None = None) -> None:
+def process_documents(paths: BudgetPaths, home: Path, instance: DagsterInstance, force: bool, summary: RunSummary,
+                      progress: Progress, broker: str | None = None) -> None:
     """Run the document partitions that are new or stale, in batches, in parallel (on Celery
     workers when a broker is given), showing progress."""
     items = {item.document_id: item for item in read_manifest(paths.data_dir)}
@@ -264,8 +264,7 @@ def process_documents(paths: BudgetPaths, home: Path, force: bool, summary: RunS
                          f"{outcomes[doc_id].text()} (t+{time.perf_counter() - started:.1f} s)")
 
     workers = worker_count(len(todo))
-    with DagsterInstance.from_config(str(home)) as instance:
-        registered = [document_id_of(key) for key in instance.get_dynamic_partitions(documents_partitions.name)]
+    registered = [document_id_of(key) for key in instance.get_dynamic_partitions(documents_partitions.name)]
     runs = [[keys[d] for d in batch] for batch in
             batches(registered, todo, {d: item.size_bytes for d, item in items.items()}, workers)]
     if workers == 1:
@@ -376,7 +375,7 @@ def run_locked(paths: BudgetPaths, force: bool, summary: RunSummary, progress: P
     if not scan.success:
         summary.fatal = failure_message(scan)
         return
-    process_documents(paths, home, force, summary, progress, broker)
+    process_documents(paths, home, instance, force, summary, progress, broker)
     if not any(outcome.usable for outcome in summary.outcomes):
         summary.fatal = (f"no PDF in {paths.inbox_dir} could be loaded "
                          f"({len(summary.documents)} found), for these reasons:")

@@ -254,9 +254,7 @@ def with_column_numbers(texts, origins, numbers: list[Word], columns: list[tuple
         return texts, origins
     row: list[str | None] = [None] * len(columns)
     for word in numbers:
-        c = min(range(len(columns)), key=lambda c: (not overlaps(span(word), columns[c]),
-                                                    abs(sum(columns[c]) - word.x0 - word.x1)))
-        row[c] = word.text
+        row[min(label_columns(word, columns), key=lambda c: abs(sum(columns[c]) - word.x0 - word.x1))] = word.text
     r = len(texts)
     return texts + (tuple(row),), origins + (tuple((r, c) for c in range(len(columns))),)
 
@@ -360,11 +358,16 @@ def header_grid(labels: list[Word], levels: list[int], columns: list[tuple[float
         return (), ()
     header = HeaderSpans(labels, levels, len(columns), tolerance, max(lb.bottom for lb in labels))
     for i, label in enumerate(labels):
-        header.place(i, [c for c, col in enumerate(columns) if overlaps((label.x0, label.x1), col)] or
-                     [min(range(len(columns)), key=lambda c: abs(sum(columns[c]) - label.x0 - label.x1))])
+        header.place(i, label_columns(label, columns))
     for i in sorted(range(len(labels)), key=lambda i: (header.levels[i], labels[i].x0)):
         header.extend(i)
     return header.grid()
+
+
+def label_columns(label: Word, columns: list[tuple[float, float]]) -> list[int]:
+    """The columns a header label stands over: those its text overlaps, else the nearest one."""
+    return ([c for c, col in enumerate(columns) if overlaps(span(label), col)]
+            or [min(range(len(columns)), key=lambda c: abs(sum(columns[c]) - label.x0 - label.x1))])
 
 
 @dataclass
